@@ -1,0 +1,1 @@
+"""IMVO assistant: cited answers over Dutch IMVO policy documents."""

@@ -1,0 +1,44 @@
+"""Error types with messages that tell the user what to do. Translated to exit codes / st.error at the edges."""
+
+
+class ImvoError(Exception):
+    """Base class; `exit_code` is what the CLI returns."""
+
+    exit_code = 2
+
+
+class ConfigurationError(ImvoError):
+    """A setting is wrong or a needed package/model is missing."""
+
+
+class EmptyStoreError(ImvoError):
+    def __init__(self, store_dir: object) -> None:
+        super().__init__(f"no documents ingested yet in {store_dir}: run `imvo ingest` (or `make run`) first")
+
+
+class ModelMismatchError(ImvoError):
+    def __init__(self, store_model: str, configured: str, store_dir: object) -> None:
+        super().__init__(
+            f"the store in {store_dir} was built with embedding model {store_model!r}, "
+            f"but {configured!r} is configured: re-ingest with `imvo ingest --rebuild` "
+            f"or set IMVO_EMBEDDING_MODEL={store_model}"
+        )
+
+
+class InvalidQuestionError(ImvoError):
+    """Empty or overlong question."""
+
+
+class LLMUnavailableError(ImvoError):
+    """The LLM server could not be reached or answered with an error."""
+
+    exit_code = 3
+
+
+class IngestFileError(ImvoError):
+    """One file could not be ingested; the message is the one-line reason shown to the user."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

