@@ -42,3 +42,23 @@ class IngestFileError(ImvoError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class DataFileError(ConfigurationError):
+    """A data file (word list, lexicon, saved analyzer) is missing or malformed; the message names it."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class EvalFileError(ImvoError):
+    """An evaluation question file is missing or has a bad line; `line` is 1-based, None for the whole file."""
+
+    def __init__(self, path: object, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.reason = reason
+        where = f"{path}, line {line}" if line is not None else f"{path}"
+        super().__init__(f"{where}: {reason}")

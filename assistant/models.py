@@ -67,3 +67,4 @@ class Answer:
     model: str | None = None
     prompt_version: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    evidence_strength: float | None = None  # extractive mode: how well the best passage sentence covers the question, 0..1

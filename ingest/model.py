@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -48,8 +49,14 @@ class CleanDocument:
 
     text: str  # blocks joined with "\n\n"
     blocks: list[Block]
+    # (offset, page): the text from `offset` on belongs to `page`, until the next entry. Finer than
+    # blocks: a paragraph continued on the next page changes page inside the block.
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int:
+        if self.page_breaks:
+            index = bisect.bisect_right(self.page_breaks, offset, key=lambda entry: entry[0]) - 1
+            return self.page_breaks[max(index, 0)][1]
         for block in self.blocks:
             if block.start <= offset < block.end + 2:
                 return block.page
@@ -68,6 +75,9 @@ class DocumentMetadata:
     kamerstuk: str | None = None  # this document's own number, normalised "26485-212"
     kamerstuk_refs: list[str] = field(default_factory=list)  # every reference in the text, normalised
     source: str = ""  # path relative to the corpus folder
+    summary: str | None = None
+    original_name: str | None = None  # the file's earlier name (e.g. the seed name the eval set uses)
+    notes: str | None = None
     extracted: bool = True  # False when the curated metadata file supplied the fields
 
 

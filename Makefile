@@ -1,0 +1,46 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+IMVO   := $(VENV)/bin/imvo
+PORT   ?= 8501
+
+.PHONY: install run test test-fast bench eval browser clean-store
+
+install: $(VENV)/.installed
+
+# torch first, pinned: the CPU wheel on this machine; an unpinned torch pulls GBs of CUDA packages.
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+# Chromium for the end-to-end browser tests (Debian package; Playwright's own download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# Ingest is incremental: on an up-to-date store it embeds nothing and takes about a second.
+# Exit code 1 (some files failed, the rest ingested) must not keep the app from starting.
+run: install
+	$(IMVO) ingest || [ $$? -eq 1 ]
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0 \
+		--server.headless true --browser.gatherUsageStats false
+
+test: install browser
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not browser and not server"
+
+bench: install
+	$(PY) -m bench.ingest_bench
+	$(PY) -m bench.query_bench
+
+eval: install
+	$(IMVO) ingest || [ $$? -eq 1 ]
+	$(IMVO) eval ../shared/eval/dev.jsonl
+
+clean-store:
+	rm -rf vectorstore/* 

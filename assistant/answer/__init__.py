@@ -1,0 +1,1 @@
+"""Answering layer: extractive and LLM answers over ranked passages, with a citation check."""

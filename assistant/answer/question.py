@@ -1,0 +1,43 @@
+"""What a question asks for: its type cues (who / when / how many / list) and its content words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import features
+from assistant.answer.vocabulary import Language, vocabulary
+
+QuestionType = str  # "who" | "when" | "how_many" | "list"
+
+
+@dataclass(frozen=True)
+class QuestionProfile:
+    types: frozenset[QuestionType]
+    content_words: tuple[str, ...]  # as written, function and question words removed, in order
+    asks_signatories: bool  # "who signed ...": a block of names answers it
+
+    @property
+    def concise(self) -> bool:
+        return bool(self.types & {"who", "when", "how_many"}) and "list" not in self.types
+
+
+def profile_question(question: str, language: Language) -> QuestionProfile:
+    vocab = vocabulary()
+    raw_words = features.words(question)
+    folded = [features.fold(w) for w in raw_words]
+    types: set[QuestionType] = {t for t, cues in vocab.question_types.items() if any(vocab.has_phrase(folded, c) for c in cues)}
+
+    suffixes = vocab.plural_suffixes.get(language, ())
+    for i, word in enumerate(folded):
+        if word not in vocab.list_words:
+            continue
+        following = [w for w in folded[i + 1 : i + 4] if w not in vocab.function_words and w not in vocab.number_words]
+        if following and any(following[0].endswith(noun) for noun in vocab.who_nouns):
+            types.add("who")
+        if any(len(w) >= 4 and w.endswith(suffixes) for w in following):
+            types.add("list")
+
+    skip = vocab.function_words | vocab.question_words | vocab.list_words
+    content = tuple(raw for raw, low in zip(raw_words, folded) if low not in skip)
+    asks_signatories = "who" in types and any(w in vocab.signature_words for w in folded)
+    return QuestionProfile(types=frozenset(types), content_words=content, asks_signatories=asks_signatories)

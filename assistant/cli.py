@@ -1,0 +1,255 @@
+"""`imvo` command line. Errors from the assistant become messages and exit codes here, nowhere else.
+
+Exit codes: 0 success; 1 some files failed to ingest (the rest were ingested); 2 usage or
+configuration error; 3 the LLM server could not be reached.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from assistant.errors import ImvoError
+from assistant.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="IMVO assistant: ingest documents, search, ask.")
+err = Console(stderr=True)
+out = Console()
+
+StoreOption = Annotated[
+    Path | None, typer.Option("--store", help="Store directory (default: IMVO_STORE_DIR or vectorstore/).")
+]
+
+
+@app.callback()
+def root() -> None:
+    """IMVO assistant: cited answers over Dutch IMVO policy documents."""
+
+
+def make_settings(store: Path | None) -> Settings:
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic ValidationError: name the field
+        err.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    return settings.model_copy(update={"store_dir": store}) if store else settings
+
+
+def fail(exc: ImvoError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(exc.exit_code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus/).")] = None,
+    store: StoreOption = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the store and ingest everything again.")] = False,
+) -> None:
+    """Ingest PDF, text, Markdown and HTML files into the store (incremental)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from assistant.container import open_store
+    from ingest.pipeline import run_ingest
+
+    settings = make_settings(store)
+    targets = paths or [settings.corpus_dir]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        err.print(f"[red]error:[/red] not found: {', '.join(map(str, missing))}: give existing files or folders")
+        raise typer.Exit(2)
+    labels = {"prepare": "Lezen en opknippen", "embed": "Embedden", "index": "Indexeren"}
+    try:
+        with open_store(settings) as st, Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(labels.get(stage, stage), total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            report = run_ingest(st, targets, rebuild=rebuild, progress=progress)
+    except ImvoError as exc:
+        raise fail(exc) from exc
+    _print_report(report)
+    raise typer.Exit(report.exit_code)
+
+
+def _print_report(report) -> None:
+    table = Table(title="Ingest", show_lines=False)
+    table.add_column("file")
+    table.add_column("status")
+    table.add_column("pages", justify="right")
+    table.add_column("passages", justify="right")
+    table.add_column("detail")
+    styles = {"failed": "red", "ingested": "green", "removed": "yellow", "duplicate": "yellow", "unchanged": "dim"}
+    for o in report.outcomes:
+        table.add_row(o.source, f"[{styles[o.status]}]{o.status}[/]", str(o.pages or ""), str(o.chunks or ""), o.detail)
+    out.print(table)
+    counts = ", ".join(
+        f"{report.count(s)} {s}" for s in ("ingested", "unchanged", "removed", "duplicate", "failed")
+    )
+    out.print(f"{counts} — {report.embedded_chunks} passages embedded in {report.seconds:.1f} s")
+    if report.nothing_changed and not report.failed:
+        out.print("Nothing changed: nothing was embedded.")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+# --- search / ask / eval -------------------------------------------------------------------
+def _load_batch(path: Path) -> list[dict]:
+    import json
+
+    items = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot read batch file {path}: {exc}")
+        raise typer.Exit(2) from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            err.print(f"[red]error:[/red] {path}, line {number}: not valid JSON ({exc.msg}): one object per line")
+            raise typer.Exit(2) from exc
+        if not isinstance(item, dict) or "question" not in item or "id" not in item:
+            err.print(f"[red]error:[/red] {path}, line {number}: needs the fields 'id' and 'question'")
+            raise typer.Exit(2)
+        items.append(item)
+    return items
+
+
+def _filters(doc_type: list[str] | None, date_from: str | None, date_to: str | None, doc: list[str] | None,
+             kamerstuk: str | None):
+    from assistant.retrieval.filters import SearchFilters
+
+    return SearchFilters(
+        doc_types=frozenset(doc_type or ()), doc_ids=frozenset(doc or ()), date_from=date_from, date_to=date_to,
+        kamerstuk=kamerstuk,
+    )
+
+
+DocTypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Only documents dated on/after (YYYY[-MM[-DD]]).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Only documents dated on/before (YYYY[-MM[-DD]]).")]
+DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this document id (repeatable).")]
+KamerstukOpt = Annotated[str | None, typer.Option("--kamerstuk", help="Only passages citing this Kamerstuk (26485-341).")]
+
+
+def _emit(obj: object) -> None:
+    import json
+
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="What to search for.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="How many passages.")] = 5,
+    batch: Annotated[Path | None, typer.Option("--batch", help="JSON lines with id and question.")] = None,
+    store: StoreOption = None,
+    doc_type: DocTypeOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    doc: DocOpt = None,
+    kamerstuk: KamerstukOpt = None,
+) -> None:
+    """Hybrid search over the passages."""
+    from assistant.container import build_assistant
+    from assistant.presenters import search_to_dict
+
+    if (query is None) == (batch is None):
+        err.print("[red]error:[/red] give a QUERY or --batch FILE (not both)")
+        raise typer.Exit(2)
+    items = _load_batch(batch) if batch else [{"id": None, "question": query}]
+    filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
+    try:
+        assistant = build_assistant(make_settings(store))
+        for item in items:
+            result = assistant.search(item["question"], k=k, filters=filters)
+            data = search_to_dict(result)
+            if batch:
+                _emit({"id": item["id"], **data})
+            elif as_json:
+                _emit(data)
+            else:
+                for r in data["results"]:
+                    out.print(f"[bold]{r['rank']}.[/bold] {r['title']} — p. {r['page']} ({r['score']:.3f})")
+                    out.print(f"   {r['text'][:400]}\n")
+    except ImvoError as exc:
+        raise fail(exc) from exc
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="Your question, in Dutch or English.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    batch: Annotated[Path | None, typer.Option("--batch", help="JSON lines with id and question.")] = None,
+    store: StoreOption = None,
+    doc_type: DocTypeOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    doc: DocOpt = None,
+    kamerstuk: KamerstukOpt = None,
+) -> None:
+    """Answer a question with [n] citations to the passages it rests on."""
+    from assistant.container import build_assistant
+    from assistant.presenters import answer_to_dict, answer_to_text
+
+    if (question is None) == (batch is None):
+        err.print("[red]error:[/red] give a QUESTION or --batch FILE (not both)")
+        raise typer.Exit(2)
+    items = _load_batch(batch) if batch else [{"id": None, "question": question}]
+    filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
+    try:
+        assistant = build_assistant(make_settings(store))
+        for item in items:
+            answer = assistant.ask(item["question"], filters=filters)
+            if batch:
+                _emit({"id": item["id"], **answer_to_dict(answer)})
+            elif as_json:
+                _emit(answer_to_dict(answer))
+            else:
+                out.print(answer_to_text(answer), markup=False)
+    except ImvoError as exc:
+        raise fail(exc) from exc
+
+
+@app.command(name="eval")
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="Questions in the dev-set format (JSON lines).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Score retrieval and answers on a question file; prints metrics and latency (p50/p95)."""
+    from assistant.container import build_assistant
+    from assistant.evaluation import format_report, load_questions, run_eval
+
+    try:
+        questions = load_questions(file)
+        assistant = build_assistant(make_settings(store))
+        report = run_eval(
+            questions,
+            search=lambda q: assistant.search(q, k=10).passages,
+            ask=lambda q: assistant.ask(q),
+        )
+    except ImvoError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        _emit(report.to_dict())
+    else:
+        out.print(format_report(report), markup=False)

@@ -1,0 +1,93 @@
+"""Hybrid search over the store: BM25 (Dutch analysis, query expansion) + dense vectors, fused by RRF."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.models import Passage
+from assistant.retrieval.filters import SearchFilters
+from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
+from assistant.settings import Settings
+from assistant.store.store import Store
+from assistant.text.lexicon import Lexicon
+
+
+class Reranker(Protocol):
+    def rerank(self, query: str, passages: Sequence[Passage]) -> list[Passage]: ...
+
+
+class PassageRetriever(Protocol):
+    """What the answerers and the LangChain adapter need: ranked passages for a query."""
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult: ...
+
+
+@dataclass
+class SearchResult:
+    query: str
+    passages: list[Passage]
+    expansions: list[str] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class HybridRetriever:
+    def __init__(self, store: Store, lexicon: Lexicon, settings: Settings, reranker: Reranker | None = None) -> None:
+        self.store = store
+        self.lexicon = lexicon
+        self.settings = settings
+        self.reranker = reranker
+        self._catalog: tuple[int, list[Passage]] | None = None
+
+    def _allowed(self, filters: SearchFilters) -> list[Passage]:
+        generation = self.store.db.generation
+        if self._catalog is None or self._catalog[0] != generation:
+            self._catalog = (generation, self.store.db.catalog())
+        return [p for p in self._catalog[1] if filters.allows(p)]
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
+        k = k or self.settings.top_k
+        n = max(self.settings.candidate_k, k)
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        lexical = self.store.lexical()
+        expanded = self.lexicon.expand_query(query)
+        own = lexical.analyzer.analyze(query)
+        extra = [t for t in lexical.analyzer.analyze(" ".join(expanded.expansions)) if t not in set(own)]
+        groups = [(own, 1.0), (extra, expanded.weight)]
+
+        allowed_ids: set[str] | None = None
+        allowed_docs: list[str] | None = None
+        mask = None
+        if filters and filters.active:
+            allowed = self._allowed(filters)
+            allowed_ids = {p.chunk_id for p in allowed}
+            allowed_docs = sorted({p.doc_id for p in allowed})
+            mask = lexical.mask_for(list(allowed_ids))
+        lexical_ids = [h.chunk_id for h in lexical.search(groups, n, mask=mask)]
+        timings["bm25"] = (time.perf_counter() - t0) * 1000
+
+        t1 = time.perf_counter()
+        dense_ids: list[str] = []
+        if self.settings.dense_weight > 0 and allowed_docs != []:
+            hits = self.store.vectors.search(query, n, doc_ids=allowed_docs)
+            dense_ids = [h.chunk_id for h in hits if allowed_ids is None or h.chunk_id in allowed_ids]
+        timings["dense"] = (time.perf_counter() - t1) * 1000
+
+        t2 = time.perf_counter()
+        fused = reciprocal_rank_fusion(
+            [(lexical_ids, self.settings.bm25_weight), (dense_ids, self.settings.dense_weight)], k=self.settings.rrf_k
+        )
+        top = fused[: max(k * 3, 15)]
+        passages = self.store.db.passages([cid for cid, _ in top])  # committed passages only
+        scores = dict(top)
+        for p in passages:
+            p.score = scores[p.chunk_id]
+        passages = merge_overlapping(passages)
+        if self.reranker is not None:
+            passages = self.reranker.rerank(query, passages)
+        timings["fuse"] = (time.perf_counter() - t2) * 1000
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        return SearchResult(query=query, passages=passages[:k], expansions=expanded.expansions, timings_ms=timings)

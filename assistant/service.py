@@ -1,0 +1,115 @@
+"""The assistant as its callers (CLI, web app, scripts) use it: search, ask, documents, register.
+
+It receives every collaborator from the composition root (assistant/container.py).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from assistant.errors import InvalidQuestionError
+from assistant.models import Answer, Passage
+from assistant.retrieval.filters import SearchFilters
+from assistant.retrieval.hybrid import PassageRetriever, SearchResult
+from assistant.settings import Settings
+from assistant.store.store import Store, StoreInfo
+
+
+class Answerer(Protocol):
+    def answer(self, question: str, passages: list[Passage], language: str) -> Answer: ...
+
+
+History = Sequence[tuple[str, str]]  # previous (question, answer text) pairs, oldest first
+
+
+@dataclass
+class StreamingAnswer:
+    """Tokens as the LLM writes them; `answer` is set once the stream is exhausted and checked."""
+
+    tokens: Iterator[str]
+    answer: Answer | None = None
+    passages: list[Passage] = field(default_factory=list)
+
+
+class Assistant:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        store: Store,
+        retriever: PassageRetriever,
+        answerer: Answerer,
+        language_of: Any,
+        resolve_followup: Any,
+        audit: Any | None = None,
+        register_answerer: Any | None = None,
+        model_name: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.retriever = retriever
+        self.answerer = answerer
+        self._language_of = language_of
+        self._resolve_followup = resolve_followup
+        self._audit = audit
+        self._register_answerer = register_answerer
+        self.model_name = model_name
+
+    # --- guards -------------------------------------------------------------------------
+    def _check_question(self, question: str) -> str:
+        text = (question or "").strip()
+        if not text:
+            raise InvalidQuestionError("the question is empty: type a question")
+        if len(text) > self.settings.max_question_chars:
+            raise InvalidQuestionError(
+                f"the question is {len(text)} characters long; the limit is {self.settings.max_question_chars} "
+                "(IMVO_MAX_QUESTION_CHARS): ask a shorter question"
+            )
+        return text
+
+    # --- operations -------------------------------------------------------------------
+    def info(self) -> StoreInfo:
+        return self.store.info()
+
+    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
+        query = self._check_question(query)
+        self.store.require_ready()
+        return self.retriever.search(query, k=k, filters=filters)
+
+    def ask(self, question: str, history: History = (), filters: SearchFilters | None = None) -> Answer:
+        question = self._check_question(question)
+        self.store.require_ready()
+        started = time.perf_counter()
+        language = self._language_of(question)
+        query = self._resolve_followup(question, list(history))
+        answer = None
+        if self._register_answerer is not None:
+            answer = self._register_answerer(query, language)
+        t0 = time.perf_counter()
+        if answer is None:
+            result = self.retriever.search(query, filters=filters)
+            t1 = time.perf_counter()
+            answer = self.answerer.answer(question if query == question else query, result.passages, language)
+            answer.timings_ms.update({f"search_{k}": v for k, v in result.timings_ms.items()})
+            answer.timings_ms["search"] = (t1 - t0) * 1000
+            answer.timings_ms["answer"] = (time.perf_counter() - t1) * 1000
+        answer.question = question
+        answer.rewritten_query = query if query != question else None
+        answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
+        if self._audit is not None:
+            self._audit.append(answer, settings_summary=self.settings_summary())
+        return answer
+
+    def settings_summary(self) -> dict[str, Any]:
+        s = self.settings
+        return {
+            "answer_mode": s.answer_mode,
+            "llm": s.llm,
+            "embedding_model": s.embedding_model,
+            "dense_weight": s.dense_weight,
+            "bm25_weight": s.bm25_weight,
+            "top_k": s.top_k,
+        }

@@ -1,0 +1,164 @@
+"""The store facade: PassageDB (commit point) + Chroma vectors + BM25, kept consistent.
+
+Write protocol (see ingest/pipeline.py): mark Chroma dirty → upsert new vectors (content-addressed
+ids, so a rerun skips what is already there) → commit the passages in one SQLite transaction →
+rebuild and atomically swap the BM25 snapshot → delete vectors no passage refers to → mark clean.
+Readers only ever see committed passages: dense hits are resolved through PassageDB, so vectors of
+an interrupted run are invisible, and a stale BM25 snapshot is rebuilt from PassageDB on open.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from assistant.embeddings import SentenceTransformerEmbeddings, resolve_model
+from assistant.errors import EmptyStoreError, ModelMismatchError
+from assistant.settings import Settings
+from assistant.store.lexical import LexicalIndex
+from assistant.store.passages import PassageDB
+from assistant.store.vectors import VectorIndex, drop_collection, make_client
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StoreInfo:
+    store_dir: str
+    documents: int
+    passages: int
+    embedding_model: str | None
+    dimension: int | None
+    last_ingest: str | None
+    chroma: str  # "local" or "host:port"
+
+
+class Store:
+    def __init__(
+        self, settings: Settings, embeddings_factory: Callable[[], SentenceTransformerEmbeddings] | None = None
+    ) -> None:
+        self.settings = settings
+        self.dir = Path(settings.store_dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.db = PassageDB(self.dir / "passages.sqlite")
+        self._embeddings_factory = embeddings_factory
+        self._lexical: LexicalIndex | None = None
+
+    # --- lazily built parts: a no-change ingest never loads the model ----------------------
+    @cached_property
+    def embeddings(self) -> SentenceTransformerEmbeddings:
+        if self._embeddings_factory is None:
+            from assistant.embeddings import build_embeddings
+
+            return build_embeddings(self.settings)
+        return self._embeddings_factory()
+
+    @cached_property
+    def client(self) -> object:
+        return make_client(self.settings)
+
+    @cached_property
+    def vectors(self) -> VectorIndex:
+        self.check_model()
+        emb = self.embeddings
+        index = VectorIndex.open(
+            self.client, self.settings.collection_name, emb, model_id=emb.model_id, dimension=emb.dimension
+        )
+        if self.db.get_meta("embedding_model") is None:
+            self.db.set_meta("embedding_model", emb.model_id)
+            self.db.set_meta("dimension", str(emb.dimension))
+        return index
+
+    def check_model(self) -> None:
+        """Refuse a store built with another embedding model, before loading any model."""
+        stored = self.db.get_meta("embedding_model")
+        configured = resolve_model(self.settings).model_id
+        if stored and stored != configured and self.db.chunk_count() > 0:
+            raise ModelMismatchError(stored, configured, self.dir)
+
+    def lexical(self) -> LexicalIndex:
+        """The BM25 snapshot of the current generation, rebuilt if an ingest was interrupted."""
+        generation = self.db.generation
+        if self._lexical is None or self._lexical.generation != generation:
+            loaded = LexicalIndex.load(self.dir / "bm25")
+            if loaded is None or loaded.generation != generation:
+                if generation:
+                    log.warning("BM25 index is behind the passages (interrupted ingest?): rebuilding it")
+                loaded = self.rebuild_lexical()
+            self._lexical = loaded
+        return self._lexical
+
+    def rebuild_lexical(self) -> LexicalIndex:
+        from ingest.chunk import embedding_text
+
+        passages = self.db.passages()
+        texts = [embedding_text(p, p.title) for p in passages]
+        index = LexicalIndex.build([p.chunk_id for p in passages], texts, self.db.generation)
+        index.save(self.dir / "bm25")
+        self._lexical = index
+        return index
+
+    def rebuild_derived(self) -> None:
+        """Rebuild what is computed from the committed passages: BM25 (and later indexes)."""
+        self.rebuild_lexical()
+
+    def derived_stale(self) -> bool:
+        return LexicalIndex.saved_generation(self.dir / "bm25") != self.db.generation
+
+    # --- consistency of Chroma with the committed passages -------------------------------
+    @property
+    def vectors_dirty(self) -> bool:
+        return self.db.get_meta("vectors_dirty") == "1"
+
+    def mark_vectors_dirty(self) -> None:
+        self.db.set_meta("vectors_dirty", "1")
+
+    def reconcile_vectors(self) -> int:
+        """Delete vectors no committed passage refers to; add none. Returns how many were deleted."""
+        committed = set(self.db.all_chunk_ids())
+        stale = sorted(self.vectors.all_ids() - committed)
+        if stale:
+            self.vectors.delete(stale)
+        self.db.set_meta("vectors_dirty", "0")
+        return len(stale)
+
+    # --- state ----------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self.db.chunk_count() == 0
+
+    def require_ready(self) -> None:
+        if self.is_empty():
+            raise EmptyStoreError(self.dir)
+        self.check_model()
+
+    def info(self) -> StoreInfo:
+        dim = self.db.get_meta("dimension")
+        server = self.settings.chroma_server
+        return StoreInfo(
+            store_dir=str(self.dir),
+            documents=len(self.db.documents()),
+            passages=self.db.chunk_count(),
+            embedding_model=self.db.get_meta("embedding_model"),
+            dimension=int(dim) if dim else None,
+            last_ingest=self.db.get_meta("last_ingest"),
+            chroma=f"{server[0]}:{server[1]}" if server else "local",
+        )
+
+    def reset(self) -> None:
+        """Start over (`imvo ingest --rebuild`): drop the collection, passages and BM25 snapshot."""
+        drop_collection(self.client, self.settings.collection_name)
+        self.__dict__.pop("vectors", None)
+        self.db.close()
+        for name in ("passages.sqlite", "passages.sqlite-wal", "passages.sqlite-shm"):
+            (self.dir / name).unlink(missing_ok=True)
+        for name in ("bm25", "bm25.tmp", "bm25.old"):
+            shutil.rmtree(self.dir / name, ignore_errors=True)
+        self.db = PassageDB(self.dir / "passages.sqlite")
+        self._lexical = None
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,388 @@
+"""Domain lexicon: abbreviations, glossary, English→Dutch terms; query expansion and language detection.
+
+All words live in YAML/TXT files under assistant/data/; this module only reads and applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import Stemmer
+import yaml
+
+from assistant.errors import DataFileError
+from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, fold, read_word_list
+
+ABBREVIATIONS = DATA_DIR / "abbreviations.yaml"
+GLOSSARY = DATA_DIR / "glossary.yaml"
+LEXICON_EN_NL = DATA_DIR / "lexicon_en_nl.yaml"
+LANGUAGE_MARKERS = DATA_DIR / "language_markers.yaml"
+
+DEFAULT_EXPANSION_WEIGHT = 0.5
+
+Language = Literal["nl", "en"]
+ExpansionKind = Literal["expansion", "abbreviation", "translation", "synonym"]
+
+_POSSESSIVE_S = re.compile(r"['’`]s\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbr: str
+    forms: tuple[str, ...]  # the abbreviation and its other spellings, abbr first
+    nl: tuple[str, ...]
+    en: tuple[str, ...]
+    definition: str
+    case_sensitive: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.nl, *self.en)))
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    expansion: str | None = None  # the written-out name when the term is an abbreviation
+
+
+@dataclass(frozen=True)
+class QueryExpansion:
+    """One added string and what in the question caused it (for logs and the UI)."""
+
+    trigger: str
+    text: str
+    kind: ExpansionKind
+
+
+@dataclass(frozen=True)
+class ExpandedQuery:
+    original: str
+    language: Language
+    expansions: list[str]  # strings to search for besides the question, most specific first
+    weight: float  # relative weight of the expansions against the user's own words (1.0)
+    details: tuple[QueryExpansion, ...] = ()
+
+    @property
+    def expansion_text(self) -> str:
+        return " ".join(self.expansions)
+
+
+def words(text: str) -> list[str]:
+    """Folded words without possessive/plural "'s": "Sociaal-Economische Raad's" → sociaal, economische, raad."""
+    return _WORD.findall(fold(_POSSESSIVE_S.sub("", text)))
+
+
+class _PhraseIndex:
+    """Finds known phrases in a word sequence, longest first, on stems (so plurals and inflections match)."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        self._stem = stem
+        self._phrases: dict[tuple[str, ...], list[Any]] = {}
+        self.max_words = 0
+
+    def add(self, phrase: str, payload: Any) -> None:
+        key = tuple(self._stem(w) for w in words(phrase))
+        if not key:
+            return
+        self._phrases.setdefault(key, []).append(payload)
+        self.max_words = max(self.max_words, len(key))
+
+    def find(self, text_words: list[str], *, min_words: int = 1) -> list[tuple[str, list[Any]]]:
+        """(matched text, payloads) for each non-overlapping match, scanning left to right."""
+        stems = [self._stem(w) for w in text_words]
+        found = []
+        i = 0
+        while i < len(stems):
+            for n in range(min(self.max_words, len(stems) - i), min_words - 1, -1):
+                payloads = self._phrases.get(tuple(stems[i : i + n]))
+                if payloads:
+                    found.append((" ".join(text_words[i : i + n]), payloads))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+class Lexicon:
+    def __init__(
+        self,
+        *,
+        abbreviations: Iterable[Abbreviation],
+        glossary: Iterable[GlossaryTerm],
+        en_nl: Mapping[str, Iterable[str]],
+        synonyms_nl: Iterable[Iterable[str]] = (),
+        markers_nl: Iterable[str] = (),
+        markers_en: Iterable[str] = (),
+        expansion_weight: float = DEFAULT_EXPANSION_WEIGHT,
+    ) -> None:
+        self.abbreviations = tuple(abbreviations)
+        self._glossary_terms = tuple(glossary)
+        self.en_nl = {key: tuple(values) for key, values in en_nl.items()}
+        self.synonyms_nl = tuple(tuple(group) for group in synonyms_nl)
+        self.expansion_weight = expansion_weight
+
+        nl_markers, en_markers = {fold(w) for w in markers_nl}, {fold(w) for w in markers_en}
+        self._nl_only = frozenset(nl_markers - en_markers)
+        self._en_only = frozenset(en_markers - nl_markers)
+
+        dutch, english = Stemmer.Stemmer("dutch"), Stemmer.Stemmer("english")
+        self._names = _PhraseIndex(cache(dutch.stemWord))  # written-out names of abbreviations
+        self._synonyms = _PhraseIndex(cache(dutch.stemWord))
+        self._translations = _PhraseIndex(cache(english.stemWord))
+        self._form_patterns: list[tuple[re.Pattern[str], Abbreviation]] = []
+        for abbreviation in self.abbreviations:
+            self._form_patterns.append((_form_pattern(abbreviation), abbreviation))
+            for name in abbreviation.names:
+                self._names.add(name, abbreviation)
+        for group in self.synonyms_nl:
+            for member in group:
+                self._synonyms.add(member, group)
+        for english_term, dutch_terms in self.en_nl.items():
+            self._translations.add(english_term, dutch_terms)
+        # Single English words for the language detector's tie-break; words also used in Dutch do not count.
+        dutch_words = {w for terms in self.en_nl.values() for t in terms for w in words(t)}
+        self._english_words = frozenset(
+            w for key in self.en_nl for w in words(key) if len(w) > 3 and w not in dutch_words
+        )
+        self._dutch_words = frozenset(w for w in dutch_words if len(w) > 3) - {
+            w for key in self.en_nl for w in words(key)
+        }
+
+    # --- language -----------------------------------------------------------------------
+    def detect_language(self, text: str) -> Language:
+        """'en' when English function words (then English domain words) outnumber Dutch ones; else 'nl'."""
+        tokens = words(text)
+        nl = sum(t in self._nl_only for t in tokens)
+        en = sum(t in self._en_only for t in tokens)
+        if nl == en:
+            nl = sum(t in self._dutch_words for t in tokens)
+            en = sum(t in self._english_words for t in tokens)
+        return "en" if en > nl else "nl"
+
+    # --- query expansion ------------------------------------------------------------------
+    def expand_query(self, text: str, language: Language | None = None) -> ExpandedQuery:
+        language = language or self.detect_language(text)
+        text_words = words(text)
+        present = f" {' '.join(text_words)} "
+        added: dict[str, QueryExpansion] = {}
+
+        def add(trigger: str, candidate: str, kind: ExpansionKind) -> None:
+            key = " ".join(words(candidate))
+            if key and f" {key} " not in present and key not in added:
+                added[key] = QueryExpansion(trigger, candidate, kind)
+
+        for pattern, abbreviation in self._form_patterns:
+            for match in pattern.finditer(text):
+                for candidate in (*abbreviation.forms, *abbreviation.names):
+                    add(match.group(0), candidate, "expansion")
+                break
+        for matched, abbreviations in self._names.find(text_words):
+            for abbreviation in abbreviations:
+                for candidate in (*abbreviation.forms, *abbreviation.names):
+                    add(matched, candidate, "abbreviation")
+        # Single English words may be Dutch words too ("bank", "minister"); in Dutch text only phrases count.
+        min_words = 1 if language == "en" else 2
+        translated: list[str] = []
+        for matched, targets in self._translations.find(text_words, min_words=min_words):
+            for dutch_terms in targets:
+                for term in dutch_terms:
+                    add(matched, term, "translation")
+                    translated.append(term)
+        for source in (text_words, *(words(t) for t in translated)):
+            for matched, groups in self._synonyms.find(source):
+                for group in groups:
+                    for member in group:
+                        add(matched, member, "synonym")
+
+        details = tuple(added.values())
+        return ExpandedQuery(
+            original=text,
+            language=language,
+            expansions=[d.text for d in details],
+            weight=self.expansion_weight,
+            details=details,
+        )
+
+    # --- glossary ---------------------------------------------------------------------------
+    def glossary(self) -> list[GlossaryTerm]:
+        """Glossary terms and abbreviations, alphabetically."""
+        from_abbreviations = [
+            GlossaryTerm(
+                term=a.abbr,
+                definition=a.definition,
+                aliases=tuple(dict.fromkeys((*a.forms[1:], *a.names))),
+                expansion=(a.nl or a.en or (None,))[0],
+            )
+            for a in self.abbreviations
+        ]
+        return sorted((*self._glossary_terms, *from_abbreviations), key=lambda t: fold(t.term))
+
+    def glossary_terms_in(self, text: str) -> list[GlossaryTerm]:
+        """The glossary entries whose term or alias occurs in `text`, in glossary order."""
+        found: set[str] = set()
+        terms = self.glossary()
+        index = _PhraseIndex(cache(Stemmer.Stemmer("dutch").stemWord))
+        for term in terms:
+            if term.expansion is None:
+                for phrase in (term.term, *term.aliases):
+                    index.add(phrase, term.term)
+        for _, payloads in index.find(words(text)):
+            found.update(payloads)
+        for pattern, abbreviation in self._form_patterns:
+            if pattern.search(text):
+                found.add(abbreviation.abbr)
+        for _, abbreviations in self._names.find(words(text)):
+            found.update(a.abbr for a in abbreviations)
+        return [t for t in terms if t.term in found]
+
+
+def _form_pattern(abbreviation: Abbreviation) -> re.Pattern[str]:
+    # Longest form first so "VNO-NCW" wins over a shorter form; "SDG's"/"SDGs" match "SDG".
+    forms = sorted(abbreviation.forms, key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in forms)
+    flags = 0 if abbreviation.case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w])(?:{body})(?:['’`]?s)?(?![\w])", flags)
+
+
+# --- loading ------------------------------------------------------------------------------------
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read it ({exc.strerror}); restore it from the repository") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, f"is not valid YAML ({exc}); fix the indicated line") from exc
+
+
+def _strings(value: Any, path: Path, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(path, f"{where}: expected a list of non-empty strings, got {value!r}")
+    return tuple(v.strip() for v in value)
+
+
+def _required_string(entry: Mapping[str, Any], key: str, path: Path, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(path, f"{where}: field {key!r} is missing or empty; every entry needs one")
+    return value.strip()
+
+
+def parse_abbreviations(data: Any, path: Path = ABBREVIATIONS) -> list[Abbreviation]:
+    if not isinstance(data, list):
+        raise DataFileError(path, "expected a list of entries (each starting with '- abbr:')")
+    result = []
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            raise DataFileError(path, f"entry {number}: expected a mapping with abbr/nl/en/definition")
+        abbr = _required_string(entry, "abbr", path, f"entry {number}")
+        where = f"entry {number} ({abbr})"
+        unknown = set(entry) - {"abbr", "forms", "nl", "en", "definition", "case_sensitive"}
+        if unknown:
+            raise DataFileError(path, f"{where}: unknown field(s) {sorted(unknown)}; allowed: abbr, forms, nl, en, definition, case_sensitive")
+        nl, en = _strings(entry.get("nl"), path, f"{where} field 'nl'"), _strings(entry.get("en"), path, f"{where} field 'en'")
+        if not nl and not en:
+            raise DataFileError(path, f"{where}: give the written-out name in 'nl' and/or 'en'")
+        result.append(
+            Abbreviation(
+                abbr=abbr,
+                forms=tuple(dict.fromkeys((abbr, *_strings(entry.get("forms"), path, f"{where} field 'forms'")))),
+                nl=nl,
+                en=en,
+                definition=_required_string(entry, "definition", path, where),
+                case_sensitive=bool(entry.get("case_sensitive", False)),
+            )
+        )
+    return result
+
+
+def parse_glossary(data: Any, path: Path = GLOSSARY) -> list[GlossaryTerm]:
+    if not isinstance(data, list):
+        raise DataFileError(path, "expected a list of entries (each starting with '- term:')")
+    result = []
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            raise DataFileError(path, f"entry {number}: expected a mapping with term/definition/aliases")
+        term = _required_string(entry, "term", path, f"entry {number}")
+        where = f"entry {number} ({term})"
+        result.append(
+            GlossaryTerm(
+                term=term,
+                definition=_required_string(entry, "definition", path, where),
+                aliases=_strings(entry.get("aliases"), path, f"{where} field 'aliases'"),
+            )
+        )
+    return result
+
+
+def parse_en_nl(data: Any, path: Path = LEXICON_EN_NL) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, ...]]]:
+    if not isinstance(data, dict) or not isinstance(data.get("en_nl"), dict):
+        raise DataFileError(path, "expected a mapping with an 'en_nl' section (English term: [Dutch terms])")
+    en_nl = {}
+    for key, value in data["en_nl"].items():
+        if not isinstance(key, str) or not key.strip():
+            raise DataFileError(path, f"en_nl: key {key!r} must be an English term")
+        en_nl[key.strip()] = _strings(value, path, f"en_nl entry {key!r}")
+        if not en_nl[key.strip()]:
+            raise DataFileError(path, f"en_nl entry {key!r}: give at least one Dutch term")
+    groups = data.get("synonyms_nl") or []
+    if not isinstance(groups, list):
+        raise DataFileError(path, "synonyms_nl: expected a list of groups ([term, term, ...])")
+    synonyms = [_strings(group, path, f"synonyms_nl group {number}") for number, group in enumerate(groups, start=1)]
+    return en_nl, synonyms
+
+
+def parse_markers(data: Any, path: Path = LANGUAGE_MARKERS) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not isinstance(data, dict):
+        raise DataFileError(path, "expected a mapping with 'nl' and 'en' word lists")
+    return _strings(data.get("nl"), path, "field 'nl'"), _strings(data.get("en"), path, "field 'en'")
+
+
+def read_lexicon(
+    *,
+    abbreviations: Path = ABBREVIATIONS,
+    glossary: Path = GLOSSARY,
+    lexicon_en_nl: Path = LEXICON_EN_NL,
+    language_markers: Path = LANGUAGE_MARKERS,
+    stopwords_nl: Path = STOPWORDS_NL,
+    stopwords_en: Path = STOPWORDS_EN,
+    expansion_weight: float = DEFAULT_EXPANSION_WEIGHT,
+) -> Lexicon:
+    en_nl, synonyms = parse_en_nl(_read_yaml(lexicon_en_nl), lexicon_en_nl)
+    markers_nl, markers_en = parse_markers(_read_yaml(language_markers), language_markers)
+    return Lexicon(
+        abbreviations=parse_abbreviations(_read_yaml(abbreviations), abbreviations),
+        glossary=parse_glossary(_read_yaml(glossary), glossary),
+        en_nl=en_nl,
+        synonyms_nl=synonyms,
+        markers_nl=(*markers_nl, *read_word_list(stopwords_nl)),
+        markers_en=(*markers_en, *read_word_list(stopwords_en)),
+        expansion_weight=expansion_weight,
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicon from the packaged data files, read once per process."""
+    return read_lexicon()
+
+
+def detect_language(text: str) -> Language:
+    return load_lexicon().detect_language(text)
+
+
+def expand_query(text: str) -> ExpandedQuery:
+    return load_lexicon().expand_query(text)

@@ -1,0 +1,602 @@
+"""Document metadata: guess it from the cleaned text, read the curated file, merge the two.
+
+Everything language-specific (month names, salutations, signature cues, type rules) lives in
+assistant/data/metadata_rules.yaml; this module only applies it.
+
+Date, in order of preference:
+1. a date line in the first or last part of the text ("Den Haag, 17 juni 2016", "Datum 7 juli 2016");
+2. otherwise the latest date the text mentions (full dates and "oktober 2016"), where a day and month
+   marked 'jl.' (recent past: "15 juni jl.") counts in the year of the latest dated mention when that
+   makes it later, and dates marked 'a.s.' (upcoming) are ignored. The document is not older than that
+   date, so it is reported to the month only;
+3. otherwise None. Years on their own ("eind 2015") are too often targets or plans to use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date as Date
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from assistant.errors import ConfigurationError
+from assistant.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
+from ingest.model import CleanDocument, DocumentMetadata
+
+UNKNOWN_TYPE = "onbekend"
+CURATED_DATE_BASIS = "handmatig vastgesteld (metadata-bestand)"
+_FLAGS = re.MULTILINE | re.IGNORECASE
+
+
+# --------------------------------------------------------------------------- rules (data file)
+
+
+@dataclass(frozen=True)
+class DocTypeRule:
+    doc_type: str
+    head_any: tuple[re.Pattern[str], ...] = ()
+    tail_any: tuple[re.Pattern[str], ...] = ()
+    text_any: tuple[re.Pattern[str], ...] = ()
+    text_all: tuple[re.Pattern[str], ...] = ()
+    signed_by_official: bool | None = None
+
+
+@dataclass(frozen=True)
+class MetadataRules:
+    head_chars: int
+    tail_chars: int
+    months: dict[str, int]
+    month_ocr_repairs: tuple[tuple[str, str], ...]
+    full_date: re.Pattern[str]  # groups: day, month, year | nday, nmonth, nyear
+    month_year: re.Pattern[str]  # groups: month, year
+    marked_day_month: re.Pattern[str]  # groups: day (optional), month, past | future
+    future_after: re.Pattern[str]  # a future marker right after a dated mention
+    date_lines: tuple[re.Pattern[str], ...]
+    own_kamerstuk_lines: tuple[re.Pattern[str], ...]
+    doc_types: tuple[DocTypeRule, ...]
+    addressees: tuple[tuple[re.Pattern[str], str], ...]
+    addressee_fallbacks: tuple[tuple[re.Pattern[str], str], ...]
+    title_lines: tuple[re.Pattern[str], ...]
+    generic_headings: tuple[re.Pattern[str], ...]
+    closing_formulas: tuple[str, ...]
+    signature_stop: re.Pattern[str]
+    official_signatures: tuple[re.Pattern[str], ...]
+    signature_role: re.Pattern[str]
+    person_name: re.Pattern[str]  # one person's name, anchored at the start
+    name_comma_role: re.Pattern[str]  # "Tuur Elzinga, voorzitter"
+
+
+def rules_path() -> Path:
+    return Path(str(resources.files("assistant") / "data" / "metadata_rules.yaml"))
+
+
+@cache
+def load_metadata_rules() -> MetadataRules:
+    path = rules_path()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return _compile_rules(raw)
+    except FileNotFoundError as exc:
+        raise ConfigurationError(f"{path}: metadata rules file is missing: reinstall the package") from exc
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+        raise ConfigurationError(f"{path}: metadata rules are malformed ({exc}): fix the file") from exc
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
+    def many(key: str, flags: int = _FLAGS) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, flags) for p in raw.get(key, []))
+
+    months = {str(k).lower(): int(v) for k, v in raw["months"].items()}
+    month_token = r"(?P<month>[A-Za-z0][A-Za-z01]{2,9})\.?"
+    day = r"(?P<day>[0-3]?\d)"
+    year = r"(?P<year>(?:19|20)\d{2})"
+    textual = rf"(?<!\d){day}\s+{month_token},?\s+{year}(?!\d)"
+    numeric = r"(?<![\d/.-])(?P<nday>[0-3]?\d)[-/.](?P<nmonth>[01]?\d)[-/.](?P<nyear>(?:19|20)\d{2})(?!\d)(?!-\d)"
+    full_date = f"(?:{textual}|{numeric})"
+    past = _alternation(raw["past_markers"])
+    future = _alternation(raw["future_markers"])
+    marked = (
+        rf"(?:(?<!\d)(?P<day>[0-3]?\d)\s+)?\b{month_token}\s+"
+        rf"(?:(?P<past>{past})|(?P<future>{future}))(?![A-Za-z])"
+    )
+
+    def with_date(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern.replace("{date}", full_date), re.MULTILINE)
+
+    doc_types = tuple(
+        DocTypeRule(
+            doc_type=str(rule["type"]),
+            head_any=tuple(re.compile(p, _FLAGS) for p in rule.get("head_any", [])),
+            tail_any=tuple(re.compile(p, _FLAGS) for p in rule.get("tail_any", [])),
+            text_any=tuple(re.compile(p, _FLAGS) for p in rule.get("text_any", [])),
+            text_all=tuple(re.compile(p, _FLAGS) for p in rule.get("text_all", [])),
+            signed_by_official=rule.get("signed_by_official"),
+        )
+        for rule in raw["doc_types"]
+    )
+    titles = _alternation([re.escape(t) for t in raw["name_titles"]])
+    particles = _alternation([re.escape(p) for p in raw["name_particles"]])
+    given = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
+    person = (
+        rf"(?:(?:{titles})\.?\s+)?"
+        rf"(?:(?:[A-Z]\.\s*){{1,5}}|{given}\s+)"
+        rf"(?:(?:{particles})\s+)*"
+        r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+    )
+    roles = _alternation(raw["signature_roles"])
+    return MetadataRules(
+        head_chars=int(raw["head_chars"]),
+        tail_chars=int(raw["tail_chars"]),
+        months=months,
+        month_ocr_repairs=tuple((str(a), str(b)) for a, b in raw.get("month_ocr_repairs", [])),
+        full_date=re.compile(full_date),
+        month_year=re.compile(rf"\b{month_token}\s+{year}(?!\d)"),
+        marked_day_month=re.compile(marked),
+        future_after=re.compile(rf"\s*,?\s*(?:{future})(?![A-Za-z])", re.IGNORECASE),
+        date_lines=tuple(with_date(p) for p in raw["date_lines"]),
+        own_kamerstuk_lines=many("own_kamerstuk_lines", re.MULTILINE),
+        doc_types=doc_types,
+        addressees=tuple((re.compile(a["pattern"], _FLAGS), str(a["addressee"])) for a in raw["addressees"]),
+        addressee_fallbacks=tuple(
+            (re.compile(a["pattern"], _FLAGS), str(a["addressee"])) for a in raw.get("addressee_fallbacks", [])
+        ),
+        title_lines=many("title_lines", re.MULTILINE),
+        generic_headings=many("generic_headings"),
+        closing_formulas=tuple(str(c).lower() for c in raw["closing_formulas"]),
+        signature_stop=re.compile("|".join(f"(?:{p})" for p in raw["signature_stops"]), _FLAGS),
+        official_signatures=many("official_signatures", re.MULTILINE),
+        signature_role=re.compile(rf"(?<![\w-])(?i:{roles})(?![\w-])"),
+        person_name=re.compile(person),
+        name_comma_role=re.compile(rf"(?P<name>{person})\s*,\s*(?=(?i:{roles})(?![\w-]))"),
+    )
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True)
+class _Mention:
+    year: int
+    month: int
+    day: int | None
+    raw: str
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.year, self.month, self.day or 0)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _month_number(token: str, rules: MetadataRules) -> int | None:
+    word = token.lower().rstrip(".")
+    if word in rules.months:
+        return rules.months[word]
+    for wrong, right in rules.month_ocr_repairs:
+        word = word.replace(wrong, right)
+    return rules.months.get(word)
+
+
+def _valid(year: int, month: int, day: int | None) -> bool:
+    try:
+        Date(year, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _full_date(m: re.Match[str], rules: MetadataRules) -> _Mention | None:
+    if m.group("nyear"):
+        year, month, day = int(m.group("nyear")), int(m.group("nmonth")), int(m.group("nday"))
+    else:
+        month_number = _month_number(m.group("month"), rules)
+        if month_number is None:
+            return None
+        year, month, day = int(m.group("year")), month_number, int(m.group("day"))
+    return _Mention(year, month, day, _squash(m.group(0))) if _valid(year, month, day) else None
+
+
+def _iso(mention: _Mention, *, to_month: bool = False) -> str:
+    if mention.day is None or to_month:
+        return f"{mention.year:04d}-{mention.month:02d}"
+    return f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
+
+
+def find_date_line(text: str, rules: MetadataRules) -> _Mention | None:
+    """The first date line in the head, else the last one in the tail."""
+    head, tail_start = text[: rules.head_chars], max(0, len(text) - rules.tail_chars)
+    for region, pick_last in ((head, False), (text[tail_start:], True)):
+        found: list[_Mention] = []
+        for pattern in rules.date_lines:
+            for m in pattern.finditer(region):
+                inner = rules.full_date.search(m.group(0))
+                mention = _full_date(inner, rules) if inner else None
+                if mention:
+                    found.append(replace(mention, raw=_squash(m.group(0))))
+        if found:
+            return found[-1] if pick_last else found[0]
+    return None
+
+
+def latest_mentioned_date(text: str, rules: MetadataRules) -> tuple[_Mention, _Mention | None] | None:
+    """(latest dated mention, the mention whose year it borrowed when it is a 'jl.' date) or None."""
+    mentions: list[_Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in rules.full_date.finditer(text):
+        covered.append(m.span())
+        mention = _full_date(m, rules)
+        if mention and not rules.future_after.match(text, m.end()):
+            mentions.append(mention)
+    for m in rules.month_year.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        month = _month_number(m.group("month"), rules)
+        if month and not rules.future_after.match(text, m.end()):
+            mentions.append(_Mention(int(m.group("year")), month, None, _squash(m.group(0))))
+    if not mentions:
+        return None
+    latest = max(mentions, key=lambda x: x.key)
+    anchor = latest
+    year_source: _Mention | None = None
+    for m in rules.marked_day_month.finditer(text):
+        month = _month_number(m.group("month"), rules)
+        if month is None or not m.group("past"):
+            continue
+        day = int(m.group("day")) if m.group("day") else None
+        if not _valid(anchor.year, month, day):
+            continue
+        candidate = _Mention(anchor.year, month, day, _squash(m.group(0)))
+        if candidate.key > latest.key:
+            latest, year_source = candidate, anchor
+    return latest, year_source
+
+
+def extract_date(text: str, rules: MetadataRules) -> tuple[str | None, str | None]:
+    line = find_date_line(text, rules)
+    if line:
+        return _iso(line), f"datumregel: '{line.raw}'"
+    found = latest_mentioned_date(text, rules)
+    if not found:
+        return None, None
+    latest, year_source = found
+    basis = f"laatste datum in de tekst: '{latest.raw}'"
+    if year_source:
+        basis += f" (jaar afgeleid van '{year_source.raw}')"
+    return _iso(latest, to_month=True), basis + "; het document is niet ouder"
+
+
+# --------------------------------------------------------------------------- senders
+
+
+def official_signatures(text: str, rules: MetadataRules) -> list[str]:
+    found: list[str] = []
+    for pattern in rules.official_signatures:
+        for m in pattern.finditer(text):
+            role = " ".join(m.group("role").split())
+            name = " ".join(m.group("name").split())
+            found.append(f"{role} ({name})")
+    return list(dict.fromkeys(found))
+
+
+def _signature_lines(clean: CleanDocument, rules: MetadataRules) -> list[str]:
+    """Lines after the last closing formula (or the signature blocks), up to a stop line."""
+    lines = clean.text.splitlines()
+    start = None
+    for i, line in enumerate(lines):
+        if line.strip().lower().startswith(rules.closing_formulas):
+            start = i + 1
+    if start is None:
+        blocks = [b.text for b in clean.blocks if b.kind == "signature"]
+        lines, start = "\n".join(blocks).splitlines(), 0
+    picked: list[str] = []
+    for line in lines[start:]:
+        if rules.signature_stop.search(line):
+            break
+        if line.strip():
+            picked.append(line.strip())
+        if len(picked) >= 8:
+            break
+    return picked
+
+
+def _split_names(text: str, rules: MetadataRules) -> list[str] | None:
+    """'Tuur Elzinga   Guusje Dolsma' → both names; None unless the whole text is names."""
+    names: list[str] = []
+    rest = text.strip()
+    while rest:
+        m = rules.person_name.match(rest)
+        if not m:
+            return None
+        names.append(" ".join(m.group(0).split()))
+        rest = rest[m.end() :].strip()
+    return names or None
+
+
+def _org_like(text: str) -> bool:
+    return bool(re.search(r"[A-Z]{2,}|[A-Z]\w*-[A-Z]", text))
+
+
+def organisation_signatures(lines: list[str], rules: MetadataRules) -> list[str]:
+    # "Tuur Elzinga, voorzitter FNV Piet Fortuin, voorzitter CNV": name, comma, function.
+    people: list[str] = []
+    for line in lines:
+        starts = list(rules.name_comma_role.finditer(line))
+        for m, nxt in zip(starts, [*starts[1:], None]):
+            role = line[m.end() : nxt.start() if nxt else len(line)].strip(" ,;")
+            people.append(f"{' '.join(m.group('name').split())} ({role})")
+    if people:
+        return people
+    # A row of names with the functions on the line(s) below, as letters print them in columns.
+    organisation: list[str] = []
+    for i, line in enumerate(lines):
+        first_role = rules.signature_role.search(line)
+        names = _split_names(line[: first_role.start()] if first_role else line, rules)
+        if not names:
+            continue
+        if not first_role and i + 1 < len(lines) and _split_names(lines[i + 1], rules):
+            # "Sociaal-Economische Raad" above "Mariëtte Hamer": the first is the organisation.
+            organisation.append(" ".join(line.split()))
+            continue
+        below = ([line[first_role.start() :]] if first_role else []) + lines[i + 1 : i + 4]
+        cells: list[str] = []
+        leftovers: list[str] = list(organisation)
+        for row in below:
+            starts = [m.start() for m in rules.signature_role.finditer(row)]
+            if not starts:
+                leftovers.append(" ".join(row.split()))
+                continue
+            if starts[0] > 0 and cells:
+                cells[-1] += " " + row[: starts[0]].strip()
+            cells += [" ".join(row[a:b].split()) for a, b in zip(starts, [*starts[1:], len(row)])]
+        if len(cells) != len(names):
+            return names
+        for extra in leftovers:
+            # An organisation on a line of its own belongs to the function that names none.
+            target = next((k for k, c in enumerate(cells) if not _org_like(c)), len(cells) - 1)
+            cells[target] = f"{cells[target]} {extra}"
+        return [f"{n} ({c})" for n, c in zip(names, cells)]
+    return []
+
+
+# --------------------------------------------------------------------------- type, addressee, title
+
+
+def classify(text: str, *, signed_by_official: bool, rules: MetadataRules) -> str:
+    head, tail = text[: rules.head_chars], text[-rules.tail_chars :]
+    for rule in rules.doc_types:
+        if rule.signed_by_official is not None and rule.signed_by_official != signed_by_official:
+            continue
+        checks = [
+            (rule.head_any, head, any),
+            (rule.tail_any, tail, any),
+            (rule.text_any, text, any),
+            (rule.text_all, text, all),
+        ]
+        if all(not patterns or combine(p.search(region) for p in patterns) for patterns, region, combine in checks):
+            return rule.doc_type
+    return UNKNOWN_TYPE
+
+
+def find_addressee(text: str, rules: MetadataRules) -> str | None:
+    head = text[: rules.head_chars]
+    for pattern, template in rules.addressees:
+        m = pattern.search(head)
+        if m:
+            return template.format(**{k: " ".join(v.split()) for k, v in m.groupdict().items() if v})
+    for pattern, template in rules.addressee_fallbacks:
+        if pattern.search(text):
+            return template
+    return None
+
+
+def _is_generic(heading: str, rules: MetadataRules) -> bool:
+    return any(p.search(heading) for p in rules.generic_headings)
+
+
+def _clean_hint(title_hint: str) -> str:
+    # File names start with a date ("2016 06 xx ...") or carry a content hash ("000 56afe5d85fb7b094").
+    words = [
+        w
+        for w in title_hint.split()
+        if not re.fullmatch(r"\d+|xx|[0-9a-f]{10,}", w, re.IGNORECASE)
+    ]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def find_title(clean: CleanDocument, title_hint: str, rules: MetadataRules) -> str:
+    head = clean.text[: rules.head_chars]
+    for pattern in rules.title_lines:
+        m = pattern.search(head)
+        if m:
+            return " ".join(m.group("title").split())
+    if clean.blocks and clean.blocks[0].kind == "heading":
+        heading = " ".join(clean.blocks[0].text.split())
+        if not _is_generic(heading, rules):
+            return heading
+    hint = _clean_hint(title_hint)
+    if len(re.findall(r"[A-Za-zÀ-ÿ]{2,}", hint)) >= 2:
+        return hint
+    first_line = next((line.strip() for line in clean.text.splitlines() if line.strip()), "")
+    if len(first_line) > 100:
+        first_line = first_line[:100].rsplit(" ", 1)[0] + " …"
+    return first_line or title_hint or "Zonder titel"
+
+
+def find_own_kamerstuk(text: str, rules: MetadataRules) -> str | None:
+    head = text[: rules.head_chars]
+    for pattern in rules.own_kamerstuk_lines:
+        m = pattern.search(head)
+        if m:
+            dossier = re.sub(r"\s", "", m.group("dossier"))
+            return normalise_kamerstuk(f"{dossier}-{m.group('nr')}")
+    return None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def extract_metadata(clean: CleanDocument, *, doc_id: str, source: str, title_hint: str) -> DocumentMetadata:
+    rules = load_metadata_rules()
+    text = clean.text
+    date, date_basis = extract_date(text, rules)
+    officials = official_signatures(text, rules)
+    senders = officials or organisation_signatures(_signature_lines(clean, rules), rules)
+    return DocumentMetadata(
+        doc_id=doc_id,
+        title=find_title(clean, title_hint, rules),
+        doc_type=classify(text, signed_by_official=bool(officials), rules=rules),
+        date=date,
+        date_basis=date_basis,
+        senders=senders,
+        addressee=find_addressee(text, rules),
+        kamerstuk=find_own_kamerstuk(text, rules),
+        kamerstuk_refs=unique_kamerstuk_ids(text),
+        source=source,
+        extracted=True,
+    )
+
+
+# --------------------------------------------------------------------------- curated metadata
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class CuratedEntry(BaseModel):
+    """One document's entry in metadata.yaml; every field is optional, unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str | None = None
+    doc_type: str | None = None
+    date: str | None = None
+    date_basis: str | None = None
+    senders: list[str] | None = None
+    addressee: str | None = None
+    kamerstuk: str | None = None
+    kamerstuk_refs: list[str] | None = None
+    original_name: str | None = None
+    summary: str | None = None
+    notes: str | None = None
+
+    @field_validator("title", "doc_type")
+    @classmethod
+    def _not_empty(cls, value: str | None) -> str | None:
+        if value is not None and not value:
+            raise ValueError("must not be empty (leave the field out to use the extracted value)")
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_to_text(cls, value: Any) -> Any:
+        # YAML reads an unquoted 2016-06-17 as a date and 2017 as an int.
+        if isinstance(value, datetime):
+            return value.date().isoformat()
+        if isinstance(value, Date):
+            return value.isoformat()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        m = _ISO_DATE.fullmatch(value)
+        if not m or not _valid(int(m.group(1)), int(m.group(2) or 1), int(m.group(3)) if m.group(3) else None):
+            raise ValueError(f"expected an ISO date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+        return value
+
+    @field_validator("kamerstuk")
+    @classmethod
+    def _kamerstuk(cls, value: str | None) -> str | None:
+        return None if value is None else _normalised(value)
+
+    @field_validator("kamerstuk_refs")
+    @classmethod
+    def _kamerstuk_refs(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else list(dict.fromkeys(_normalised(v) for v in value))
+
+
+def _normalised(value: str) -> str:
+    normal = normalise_kamerstuk(value)
+    if normal is None:
+        raise ValueError(f"{value!r} is not a Kamerstuk number: write it as '26485-212' or 'Kamerstuk 26 485, nr. 212'")
+    return normal
+
+
+def _entry_error(where: object, name: str, exc: ValidationError) -> ConfigurationError:
+    first = exc.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "(entry)"
+    if first["type"] == "extra_forbidden":
+        reason = f"unknown field: allowed are {', '.join(CuratedEntry.model_fields)}"
+    else:
+        reason = first["msg"].removeprefix("Value error, ")
+    return ConfigurationError(f"{where}: entry {name!r}, field {field!r}: {reason}")
+
+
+def load_curated_metadata(path: Path) -> dict[str, dict]:
+    """File name → the fields its entry sets (validated, Kamerstuk numbers normalised). Missing file: {}."""
+    if not path.exists():
+        return {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigurationError(f"{path}: not valid YAML ({exc}): fix the syntax") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigurationError(f"{path}: cannot be read ({exc}): check the file") from exc
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigurationError(f"{path}: expected a mapping of file name → fields, got {type(raw).__name__}")
+    entries: dict[str, dict] = {}
+    for name, fields in raw.items():
+        if not isinstance(fields, dict):
+            raise ConfigurationError(
+                f"{path}: entry {name!r}: expected a mapping of fields (title, date, ...), got {type(fields).__name__}"
+            )
+        try:
+            entry = CuratedEntry.model_validate(fields)
+        except ValidationError as exc:
+            raise _entry_error(path, str(name), exc) from exc
+        entries[str(name)] = entry.model_dump(exclude_unset=True)
+    return entries
+
+
+_OVERRIDABLE = (
+    "title", "doc_type", "date", "date_basis", "senders", "addressee", "kamerstuk", "summary", "original_name", "notes",
+)
+
+
+def merge_metadata(extracted: DocumentMetadata, curated: dict | None) -> DocumentMetadata:
+    """Curated fields win; Kamerstuk references are the union (curated first); extracted=False."""
+    if not curated:
+        return extracted
+    try:
+        fields = CuratedEntry.model_validate(curated).model_dump(exclude_unset=True)
+    except ValidationError as exc:
+        raise _entry_error("curated metadata", extracted.source or extracted.doc_id, exc) from exc
+    changes: dict[str, Any] = {k: fields[k] for k in _OVERRIDABLE if k in fields}
+    for required in ("title", "doc_type"):
+        if changes.get(required, "") is None:
+            del changes[required]
+    if "senders" in changes and changes["senders"] is None:
+        changes["senders"] = []
+    if "date" in changes and "date_basis" not in changes:
+        changes["date_basis"] = CURATED_DATE_BASIS if changes["date"] else None
+    refs = [*(fields.get("kamerstuk_refs") or []), *extracted.kamerstuk_refs]
+    return replace(extracted, **changes, kamerstuk_refs=list(dict.fromkeys(refs)), extracted=False)

@@ -1,0 +1,282 @@
+"""One ingest run: discover → (skip unchanged) → load → clean → metadata → chunk → index.
+
+Bad files are reported, not fatal: each gets a one-line reason and the others are ingested. What is
+already in the store is only replaced once the new version of a document is fully prepared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from assistant.errors import IngestFileError
+from assistant.store.passages import DocumentUpdate, StoredDocument
+from assistant.store.store import Store
+from ingest.chunk import chunk_document, embedding_text
+from ingest.clean import clean_document
+from ingest.discover import SourceFile, discover, is_supported
+from ingest.load import SUPPORTED_SUFFIXES, load_document
+from ingest.metadata import extract_metadata, load_curated_metadata, merge_metadata
+
+log = logging.getLogger(__name__)
+
+# Bump when cleaning/chunking changes so that every document is re-processed once.
+PIPELINE_VERSION = "1"
+EMBED_BATCH = 256
+
+Status = Literal["ingested", "unchanged", "removed", "failed", "duplicate"]
+ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class FileOutcome:
+    source: str
+    status: Status
+    detail: str = ""
+    pages: int = 0
+    chunks: int = 0
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    embedded_chunks: int = 0
+    pages: int = 0
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    @property
+    def nothing_changed(self) -> bool:
+        return self.count("ingested") == 0 and self.count("removed") == 0
+
+
+def _fingerprint(data: bytes, curated: dict | None, settings_key: str) -> str:
+    h = hashlib.sha256(data)
+    h.update(json.dumps(curated, sort_keys=True, default=str).encode())
+    h.update(settings_key.encode())
+    return h.hexdigest()
+
+
+def _curated_for(roots: list[Path], metadata_file: Path | None) -> dict[Path, dict[str, dict]]:
+    """Curated metadata per folder: the folder's metadata.yaml, or the configured file for every folder."""
+    result: dict[Path, dict[str, dict]] = {}
+    for root in roots:
+        path = metadata_file if metadata_file else root / "metadata.yaml"
+        result[root] = load_curated_metadata(path) if path.exists() else {}
+    return result
+
+
+def run_ingest(
+    store: Store, paths: list[Path], *, rebuild: bool = False, progress: ProgressFn | None = None
+) -> IngestReport:
+    started = time.perf_counter()
+    settings = store.settings
+    report = IngestReport()
+    notify = progress or (lambda stage, done, total: None)
+    if rebuild:
+        store.reset()
+    store.check_model()
+
+    files, roots = discover(paths)
+    curated_by_root = _curated_for(sorted({f.root for f in files} | set(roots)), settings.metadata_file)
+    stored = {d.doc_id: d for d in store.db.documents()}
+    settings_key = json.dumps(
+        [PIPELINE_VERSION, settings.chunk_target_words, settings.chunk_max_words, settings.chunk_min_words,
+         settings.chunk_overlap_sentences]
+    )
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+
+    # 1. Decide per file: unchanged, duplicate, failed early, or to be processed.
+    seen_hashes: dict[str, str] = {}
+    to_process: list[tuple[SourceFile, str, dict | None]] = []
+    pending: list[tuple[SourceFile, bytes, str, str, dict | None]] = []
+    for sf in files:
+        curated = curated_by_root.get(sf.root, {}).get(sf.source)
+        if not sf.path.exists():
+            report.outcomes.append(FileOutcome(sf.source, "failed", "file not found: check the path"))
+            continue
+        if not is_supported(sf.path):
+            report.outcomes.append(
+                FileOutcome(sf.source, "failed", f"unsupported file type {sf.path.suffix or '(none)'!r}: "
+                            f"supported are {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            )
+            continue
+        size = sf.path.stat().st_size
+        if size > max_bytes:
+            report.outcomes.append(
+                FileOutcome(sf.source, "failed", f"file is {size / 1e6:.1f} MB, over the limit of "
+                            f"{settings.max_file_mb:g} MB: split it or raise IMVO_MAX_FILE_MB")
+            )
+            continue
+        data = sf.path.read_bytes()
+        content_hash = hashlib.sha256(data).hexdigest()
+        fingerprint = _fingerprint(data, curated, settings_key)
+        old = stored.get(sf.doc_id)
+        if old is not None and old.fingerprint == fingerprint:
+            report.outcomes.append(FileOutcome(sf.source, "unchanged", pages=old.pages, chunks=old.chunks))
+            seen_hashes.setdefault(content_hash, sf.source)
+            continue
+        pending.append((sf, data, content_hash, fingerprint, curated))
+    for sf, _data, content_hash, fingerprint, curated in pending:
+        if content_hash in seen_hashes:
+            report.outcomes.append(
+                FileOutcome(sf.source, "duplicate", f"same content as {seen_hashes[content_hash]}: ingested once")
+            )
+            continue
+        seen_hashes[content_hash] = sf.source
+        to_process.append((sf, fingerprint, curated))
+
+    # 2. Removed: stored documents whose file under a scanned folder is gone, or is now a duplicate.
+    duplicate_paths = {str(sf.path) for sf in files if sf.source in {o.source for o in report.outcomes if o.status == "duplicate"}}
+    removed: list[StoredDocument] = [
+        d for d in stored.values()
+        if (any(_is_under(Path(d.path), root) for root in roots) and not Path(d.path).exists())
+        or d.path in duplicate_paths
+    ]
+
+    # 3. Prepare every changed document fully before touching the store.
+    updates: list[DocumentUpdate] = []
+    for i, (sf, fingerprint, curated) in enumerate(to_process):
+        notify("prepare", i, len(to_process))
+        try:
+            updates.append(_prepare(sf, fingerprint, curated, store, max_bytes))
+        except IngestFileError as exc:
+            report.outcomes.append(FileOutcome(sf.source, "failed", exc.reason))
+        except Exception as exc:  # a bug on one odd file must not lose the whole run
+            log.exception("unexpected error on %s", sf.path)
+            report.outcomes.append(FileOutcome(sf.source, "failed", f"internal error ({exc.__class__.__name__}: {exc})"))
+    notify("prepare", len(to_process), len(to_process))
+    # Same content as a document already stored under another name (e.g. a renamed file).
+    stored_hashes = {d.content_hash: d for d in stored.values() if d not in removed}
+    kept: list[DocumentUpdate] = []
+    for update in updates:
+        other = stored_hashes.get(update.content_hash)
+        if other is not None and other.doc_id != update.metadata.doc_id and Path(other.path).exists():
+            report.outcomes.append(
+                FileOutcome(update.metadata.source, "duplicate", f"same content as {other.source}: ingested once")
+            )
+        else:
+            kept.append(update)
+    updates = kept
+
+    # 4. Write: vectors first (invisible until committed), then the commit, then derived indexes.
+    if updates or removed or store.vectors_dirty:
+        store.mark_vectors_dirty()
+        _embed_missing(store, updates, report, notify)
+        store.db.commit_changes(updates, [d.doc_id for d in removed])
+        for update in updates:
+            report.outcomes.append(
+                FileOutcome(update.metadata.source, "ingested", "; ".join(update.warnings), update.pages, len(update.chunks))
+            )
+        report.outcomes += [FileOutcome(d.source, "removed", chunks=d.chunks) for d in removed]
+        notify("index", 0, 1)
+        store.rebuild_derived()
+        store.reconcile_vectors()
+        notify("index", 1, 1)
+    elif store.derived_stale():
+        store.rebuild_derived()
+
+    report.pages = sum(o.pages for o in report.outcomes if o.status == "ingested")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _prepare(sf: SourceFile, fingerprint: str, curated: dict | None, store: Store, max_bytes: int) -> DocumentUpdate:
+    settings = store.settings
+    loaded = load_document(sf.path, max_bytes=max_bytes)
+    clean = clean_document(loaded)
+    if not clean.text.strip():
+        raise IngestFileError(sf.path, "no text left after cleaning: check that the file holds readable text")
+    title_hint = sf.path.stem.replace("_", " ").replace("-", " ")
+    extracted = extract_metadata(clean, doc_id=sf.doc_id, source=sf.source, title_hint=title_hint)
+    metadata = merge_metadata(extracted, curated)
+    chunks = chunk_document(
+        clean,
+        metadata,
+        target_words=settings.chunk_target_words,
+        max_words=settings.chunk_max_words,
+        min_words=settings.chunk_min_words,
+        overlap_sentences=settings.chunk_overlap_sentences,
+    )
+    if not chunks:
+        raise IngestFileError(sf.path, "no passages could be made from the text: check that the file holds readable text")
+    return DocumentUpdate(
+        metadata=metadata,
+        path=str(sf.path),
+        fingerprint=fingerprint,
+        content_hash=loaded.content_hash,
+        pages=len(loaded.pages),
+        chunks=chunks,
+        clean_text=clean.text,
+        page_starts=_page_starts(clean),
+        warnings=list(loaded.warnings),
+    )
+
+
+def _page_starts(clean) -> list[tuple[int, int]]:
+    if clean.page_breaks:
+        return [tuple(b) for b in clean.page_breaks]
+    starts: list[tuple[int, int]] = []
+    for block in clean.blocks:
+        if not starts or starts[-1][1] != block.page:
+            starts.append((block.start, block.page))
+    return starts
+
+
+def _embed_missing(store: Store, updates: list[DocumentUpdate], report: IngestReport, notify: ProgressFn) -> None:
+    """Embed the chunks Chroma does not have yet; ids are content-addressed, so a rerun resumes."""
+    chunks = [(u, c) for u in updates for c in u.chunks]
+    if not chunks:
+        return
+    vectors = store.vectors
+    have = vectors.existing_ids([c.chunk_id for _u, c in chunks])
+    todo = [(u, c) for u, c in chunks if c.chunk_id not in have]
+    spent_before = store.embeddings.seconds_spent
+    for i in range(0, len(todo), EMBED_BATCH):
+        notify("embed", i, len(todo))
+        batch = todo[i : i + EMBED_BATCH]
+        vectors.upsert(
+            [c.chunk_id for _u, c in batch],
+            [embedding_text(c, u.metadata.title) for u, c in batch],
+            [_vector_metadata(u, c) for u, c in batch],
+        )
+    notify("embed", len(todo), len(todo))
+    report.embedded_chunks = len(todo)
+    report.embed_seconds = store.embeddings.seconds_spent - spent_before
+
+
+def _vector_metadata(update: DocumentUpdate, chunk) -> dict:
+    date = update.metadata.date or ""
+    digits = (date.replace("-", "") + "0000")[:8]
+    return {
+        "doc_id": chunk.doc_id,
+        "doc_type": update.metadata.doc_type,
+        "date_num": int(digits) if digits.isdigit() else 0,
+        "page": chunk.page,
+        "kind": chunk.kind,
+    }

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from assistant.answer.audit import AuditLog
+from assistant.errors import ConfigurationError
+from assistant.models import Answer, AnswerSentence, Citation
+from tests.assistant.answer.helpers import SECTORS, TEXTILE, passage
+
+
+def make_answer(**overrides) -> Answer:
+    passages = [passage(1, TEXTILE), passage(2, SECTORS)]
+    fields = dict(
+        question="Wanneer is het gepresenteerd?",
+        text="Het textielconvenant is op 9 maart gepresenteerd [1]. Het kost 40 miljoen [2].",
+        answered=True,
+        mode="llm",
+        language="nl",
+        sentences=[
+            AnswerSentence("Het textielconvenant is op 9 maart gepresenteerd.", [1], 0.95, True),
+            AnswerSentence("Het kost 40 miljoen.", [2], 0.1, False),
+        ],
+        citations=[
+            Citation(1, passages[0], True, ["..."]),
+            Citation(2, passages[1], False, []),
+        ],
+        passages=passages,
+        rewritten_query="wanneer textielconvenant gepresenteerd?",
+        model="ollama:llama3.1",
+        prompt_version="answer_v1",
+        timings_ms={"search": 12.345, "generate": 800.0},
+    )
+    fields.update(overrides)
+    return Answer(**fields)
+
+
+def test_one_json_line_per_answer_with_the_trace(tmp_path):
+    log = AuditLog(tmp_path / "logs" / "audit.jsonl")
+    log.append(make_answer(), settings_summary={"answer_mode": "llm", "top_k": 5})
+    log.append(make_answer(answered=False, mode="extractive", evidence_strength=0.2), settings_summary={})
+    lines = (tmp_path / "logs" / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    record = json.loads(lines[0])
+    assert record["timestamp"].endswith("+00:00")
+    assert record["question"] == "Wanneer is het gepresenteerd?"
+    assert record["rewritten_query"] == "wanneer textielconvenant gepresenteerd?"
+    assert record["mode"] == "llm" and record["model"] == "ollama:llama3.1" and record["prompt_version"] == "answer_v1"
+    assert [(p["chunk_id"], p["content_hash"], p["cited"]) for p in record["passages"]] == [
+        ("doc1-c1", "hash1", True),
+        ("doc2-c2", "hash2", True),
+    ]
+    assert record["sentences"][1] == {"text": "Het kost 40 miljoen.", "citations": [2], "support": 0.1, "supported": False}
+    assert record["answered"] is True and record["timings_ms"]["search"] == 12.3
+    assert record["settings"] == {"answer_mode": "llm", "top_k": 5}
+    second = json.loads(lines[1])
+    assert second["answered"] is False and second["evidence_strength"] == 0.2
+
+
+def test_concurrent_appends_do_not_interleave(tmp_path):
+    path = tmp_path / "audit.jsonl"
+    log = AuditLog(path)
+    threads = [
+        threading.Thread(target=lambda: [log.append(make_answer(), settings_summary={}) for _ in range(20)])
+        for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 80 and all(json.loads(line)["question"] for line in lines)
+
+
+def test_unwritable_log_is_a_configuration_error(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    with pytest.raises(ConfigurationError, match="IMVO_AUDIT_LOG=false"):
+        AuditLog(blocker / "audit.jsonl").append(make_answer(), settings_summary={})

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer.extractive import ExtractiveAnswerer
+from tests.assistant.answer.helpers import (
+    LETTER,
+    SECTORS,
+    SIGNATURES,
+    TEXTILE,
+    UNRELATED,
+    WORKING_GROUPS,
+    passage,
+    simple_tokenize,
+    translate,
+)
+
+NL_REFUSAL = "De documenten geven geen antwoord op deze vraag."
+EN_REFUSAL = "The documents do not answer this question."
+
+
+@pytest.fixture
+def answerer() -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(
+        simple_tokenize, refusal_threshold=0.35, support_threshold=0.5, max_sentences=4, translate=translate
+    )
+
+
+def body_sentences(text: str) -> list[str]:
+    """The quoted sentences of an answer: every line part that ends with a [n] mark."""
+    return re.findall(r"([^\n\]]+?)\s\[\d+\]", text)
+
+
+def test_when_question_quotes_the_dated_sentence_concisely(answerer):
+    passages = [passage(1, SECTORS), passage(2, TEXTILE)]
+    answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", passages, "nl")
+    assert answer.answered and answer.mode == "extractive" and answer.language == "nl"
+    assert answer.text.startswith("Volgens de documenten:")
+    assert "op 9 maart jl. gepresenteerd" in answer.text
+    assert re.search(r"gepresenteerd door .*? \[2\]", answer.text)
+    assert len(body_sentences(answer.text)) <= 2
+    assert [c.n for c in answer.citations] == [2]
+    assert answer.passages == passages
+
+
+def test_who_question_picks_the_sentence_with_the_person(answerer):
+    passages = [passage(1, TEXTILE), passage(2, LETTER)]
+    answer = answerer.answer("Met welke minister voert de commissie BHOS een notaoverleg?", passages, "nl")
+    assert answer.answered
+    quoted = body_sentences(answer.text)
+    assert any("minister Kaag" in s for s in quoted)
+    assert "[2]" in answer.text and "[1]" not in answer.text
+
+
+def test_who_signed_question_finds_the_signature_block(answerer):
+    title = "Brief van FNV, CNV, VNO-NCW en MKB-Nederland over de IMVO-convenanten"
+    passages = [
+        passage(1, LETTER, title=title, doc_id="brief"),
+        passage(2, SIGNATURES, title=title, doc_id="brief", kind="signature"),
+        passage(3, TEXTILE),
+    ]
+    answer = answerer.answer("Door wie is de brief over de IMVO-convenanten ondertekend?", passages, "nl")
+    assert answer.answered
+    assert "Tuur Elzinga" in answer.text and "[2]" in answer.text
+
+
+def test_how_many_question_prefers_the_sentence_with_a_quantity(answerer):
+    passages = [passage(1, TEXTILE), passage(2, SECTORS)]
+    answer = answerer.answer("Hoeveel bedrijven moeten het textielconvenant ondersteunen?", passages, "nl")
+    assert answer.answered
+    assert "tenminste 35 bedrijven" in answer.text
+    assert "[1]" in answer.text
+
+
+def test_list_question_is_rendered_as_a_markdown_list(answerer):
+    passages = [passage(1, TEXTILE), passage(2, SECTORS)]
+    answer = answerer.answer("Welke vier sectoren zullen dit jaar nog een convenant afsluiten?", passages, "nl")
+    assert answer.answered
+    lines = answer.text.splitlines()
+    assert lines[0] == "De documenten noemen:"
+    items = [line for line in lines if line.startswith("- ")]
+    assert len(items) >= 2
+    assert all(re.search(r" \[\d+\]$", item) for item in items)
+    assert any("verzekeringssector, de sierteeltsector" in item and item.endswith("[2]") for item in items)
+    # in passage order, then position: the sentence announcing the list comes before the list
+    assert items.index(next(i for i in items if "Naast bovengenoemde" in i)) < items.index(
+        next(i for i in items if "Dit betreft" in i)
+    )
+
+
+def test_list_lead_in_brings_its_bullet_items(answerer):
+    passages = [passage(1, WORKING_GROUPS), passage(2, TEXTILE)]
+    answer = answerer.answer("Welke werkgroepen zijn er opgezet onder de stuurgroep?", passages, "nl")
+    assert answer.answered
+    items = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert any(item.startswith("- De opzet van een database") for item in items)
+    assert any("cacaoketen" in item for item in items)
+    assert not any("•" in item for item in items)  # the passage's own bullets are replaced
+
+
+def test_english_question_gets_english_framing_around_dutch_quotes(answerer):
+    passages = [passage(1, SECTORS), passage(2, TEXTILE)]
+    answer = answerer.answer("When was the textile covenant presented?", passages, "en")
+    assert answer.answered and answer.language == "en"
+    assert answer.text.startswith("According to the documents")
+    assert "9 maart" in answer.text and "[2]" in answer.text
+
+
+def test_citations_hold_only_cited_passages_with_the_sentences_used(answerer):
+    passages = [passage(1, UNRELATED), passage(2, TEXTILE), passage(3, SECTORS)]
+    answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", passages, "nl")
+    assert [c.n for c in answer.citations] == [2]
+    citation = answer.citations[0]
+    assert citation.passage.chunk_id == "doc2-c2" and citation.supported
+    assert citation.sentences and all(s in " ".join(TEXTILE.split()) for s in citation.sentences)
+
+
+def test_quoted_sentences_are_fully_supported(answerer):
+    passages = [passage(1, TEXTILE), passage(2, SECTORS)]
+    answer = answerer.answer("Welke vier sectoren zullen dit jaar nog een convenant afsluiten?", passages, "nl")
+    assert answer.sentences
+    assert all(s.supported and s.support >= 0.95 for s in answer.sentences)
+
+
+def test_sentence_repeated_by_overlapping_chunks_is_quoted_once(answerer):
+    first_sentence = TEXTILE.split(". ")[0] + "."
+    passages = [passage(1, TEXTILE), passage(2, first_sentence + " " + UNRELATED)]
+    answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", passages, "nl")
+    assert answer.text.count("9 maart") == 1
+    assert [c.n for c in answer.citations] == [1]
+
+
+def test_weak_evidence_is_refused_in_dutch(answerer):
+    passages = [passage(1, TEXTILE), passage(2, UNRELATED)]
+    answer = answerer.answer("Hoeveel budget heeft de minister gereserveerd voor klachtenprocedures?", passages, "nl")
+    assert not answer.answered
+    assert answer.text == NL_REFUSAL
+    assert answer.citations == [] and answer.sentences == []
+    assert answer.passages == passages  # the closest passages stay available
+    assert answer.evidence_strength is not None and answer.evidence_strength < 0.35
+
+
+def test_weak_evidence_is_refused_in_english(answerer):
+    answer = answerer.answer("How many companies signed the gold covenant?", [passage(1, UNRELATED)], "en")
+    assert not answer.answered and answer.text == EN_REFUSAL
+
+
+def test_how_many_question_without_any_quantity_is_refused(answerer):
+    # the words match, but nothing in the passages is a number
+    passages = [passage(1, "De partijen bij het goudconvenant werken samen aan de aanpak van risico's in de keten.")]
+    answer = answerer.answer("Hoeveel partijen werken samen in het goudconvenant?", passages, "nl")
+    assert not answer.answered
+
+
+def test_no_passages_is_a_refusal(answerer):
+    answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", [], "nl")
+    assert not answer.answered and answer.text == NL_REFUSAL and answer.evidence_strength == 0.0
+
+
+def test_evidence_strength_orders_good_and_weak_evidence(answerer):
+    good = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", [passage(1, TEXTILE)], "nl")
+    weak = answerer.answer("Wanneer is het fietspad bij het kanaal klaar?", [passage(1, TEXTILE)], "nl")
+    assert 0 <= weak.evidence_strength < good.evidence_strength <= 1
+
+
+def test_threshold_decides_refusal():
+    passages = [passage(1, TEXTILE)]
+    question = "Wanneer is het textielconvenant gepresenteerd?"
+    lenient = ExtractiveAnswerer(simple_tokenize, refusal_threshold=0.0, support_threshold=0.5)
+    strict = ExtractiveAnswerer(simple_tokenize, refusal_threshold=1.01, support_threshold=0.5)
+    assert lenient.answer(question, passages, "nl").answered
+    assert not strict.answer(question, passages, "nl").answered
+
+
+def test_with_the_project_analyzer(answerer):
+    analysis = pytest.importorskip("assistant.text.analysis")
+    extractive = ExtractiveAnswerer(analysis.DutchAnalyzer().analyze, refusal_threshold=0.35, support_threshold=0.5)
+    answer = extractive.answer("Wanneer is het textielconvenant gepresenteerd?", [passage(1, SECTORS), passage(2, TEXTILE)], "nl")
+    assert answer.answered and "9 maart" in answer.text and "[2]" in answer.text

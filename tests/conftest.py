@@ -1,0 +1,47 @@
+"""Shared fixtures. Every test runs with IMVO_* cleared and the store pointed at its own tmp dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in list(os.environ):
+        if key.startswith("IMVO_"):
+            monkeypatch.delenv(key)
+    store = tmp_path / "store"
+    monkeypatch.setenv("IMVO_STORE_DIR", str(store))
+    monkeypatch.setenv("IMVO_CORPUS_DIR", str(CORPUS))
+    return store
+
+
+@pytest.fixture(scope="session")
+def embeddings():
+    """The real bundled model, loaded once per test session."""
+    from assistant.embeddings import build_embeddings
+
+    return build_embeddings(Settings())
+
+
+@pytest.fixture(scope="session")
+def corpus_store_dir(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Path:
+    """The real corpus ingested once into a session store (read-only for tests)."""
+    from assistant.store.store import Store
+    from ingest.pipeline import run_ingest
+
+    store_dir = tmp_path_factory.mktemp("corpus-store")
+    store = Store(Settings(store_dir=store_dir), embeddings_factory=lambda: embeddings)
+    report = run_ingest(store, [CORPUS])
+    store.close()
+    assert report.exit_code == 0, [o for o in report.outcomes if o.status == "failed"]
+    return store_dir
