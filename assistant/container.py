@@ -16,3 +16,75 @@ def open_store(settings: Settings) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def build_reranker(settings: Settings):
+    match settings.reranker:
+        case "none":
+            return None
+        case "cross-encoder":
+            from assistant.retrieval.rerank import CrossEncoderReranker
+
+            return CrossEncoderReranker(settings.reranker_model, settings.embedding_device)
+
+
+def build_assistant(settings: Settings, *, store: Store | None = None, chat_model=None):
+    """The assistant for these settings. `chat_model` overrides the configured LLM (tests, notebooks)."""
+    from assistant.answer.audit import AuditLog
+    from assistant.answer.followup import resolve_followup
+    from assistant.answer.translation import lexicon_translator
+    from assistant.register import answer_from_register
+    from assistant.retrieval.hybrid import HybridRetriever
+    from assistant.service import Assistant
+    from assistant.text.lexicon import load_lexicon
+
+    store = store or Store(settings)
+    store.check_model()
+    lexicon = load_lexicon()
+
+    def tokenize(text: str) -> list[str]:
+        return store.lexical().analyzer.analyze(text)
+
+    translate = lexicon_translator(lexicon)
+
+    def from_register(question: str, language: str):
+        return answer_from_register(question, store.register(), language)
+
+    retriever = HybridRetriever(store, lexicon, settings, reranker=build_reranker(settings))
+    model_name: str | None = None
+    followup = resolve_followup
+    match settings.answer_mode:
+        case "extractive":
+            from assistant.answer.extractive import ExtractiveAnswerer
+
+            answerer = ExtractiveAnswerer(
+                tokenize,
+                refusal_threshold=settings.refusal_threshold,
+                support_threshold=settings.support_threshold,
+                translate=translate,
+            )
+        case "llm":
+            from assistant.answer.llm import LLMAnswerer, build_chat_model, rewrite_followup
+
+            chat_model = chat_model or build_chat_model(settings)
+            model_name = settings.llm or type(chat_model).__name__
+            answerer = LLMAnswerer(
+                chat_model, tokenize, support_threshold=settings.support_threshold, model_name=model_name,
+                translate=translate,
+            )
+
+            def followup(question: str, history: list[tuple[str, str]]) -> str:
+                return rewrite_followup(chat_model, history, question) if history else question
+
+    audit = AuditLog(store.dir / "audit.jsonl") if settings.audit_log else None
+    return Assistant(
+        settings=settings,
+        store=store,
+        retriever=retriever,
+        answerer=answerer,
+        language_of=lexicon.detect_language,
+        resolve_followup=followup,
+        audit=audit,
+        register_answerer=from_register,
+        model_name=model_name,
+    )

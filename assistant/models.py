@@ -29,6 +29,7 @@ class Passage:
     kamerstuk_refs: list[str] = field(default_factory=list)
     content_hash: str = ""
     ordinal: int = 0
+    footnote_of: str | None = None  # for footnote passages: the chunk id of the passage citing it
     score: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:

@@ -6,8 +6,7 @@ It receives every collaborator from the composition root (assistant/container.py
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 from assistant.errors import InvalidQuestionError
@@ -25,13 +24,28 @@ class Answerer(Protocol):
 History = Sequence[tuple[str, str]]  # previous (question, answer text) pairs, oldest first
 
 
-@dataclass
-class StreamingAnswer:
-    """Tokens as the LLM writes them; `answer` is set once the stream is exhausted and checked."""
+class AnswerInProgress:
+    """An answer being written: iterate `tokens()` to show text as it arrives, then `result()`.
 
-    tokens: Iterator[str]
-    answer: Answer | None = None
-    passages: list[Passage] = field(default_factory=list)
+    In LLM mode the tokens stream from the model; in extractive mode the whole answer is one token.
+    `passages` (what retrieval found) are known before the first token.
+    """
+
+    def __init__(self, passages: list[Passage], tokens: Iterator[str], finish: Callable[[], Answer]) -> None:
+        self.passages = passages
+        self._tokens = tokens
+        self._finish = finish
+        self._answer: Answer | None = None
+
+    def tokens(self) -> Iterator[str]:
+        yield from self._tokens
+
+    def result(self) -> Answer:
+        if self._answer is None:
+            for _ in self._tokens:
+                pass
+            self._answer = self._finish()
+        return self._answer
 
 
 class Assistant:
@@ -96,6 +110,36 @@ class Assistant:
             answer.timings_ms.update({f"search_{k}": v for k, v in result.timings_ms.items()})
             answer.timings_ms["search"] = (t1 - t0) * 1000
             answer.timings_ms["answer"] = (time.perf_counter() - t1) * 1000
+        return self._finish(answer, question, query, started)
+
+    def ask_streaming(
+        self, question: str, history: History = (), filters: SearchFilters | None = None
+    ) -> AnswerInProgress:
+        """Like `ask`, but the LLM's tokens can be shown while they arrive."""
+        stream_fn = getattr(self.answerer, "stream", None)
+        question = self._check_question(question)
+        self.store.require_ready()
+        language = self._language_of(question)
+        query = self._resolve_followup(question, list(history))
+        register_answer = self._register_answerer(query, language) if self._register_answerer else None
+        if stream_fn is None or register_answer is not None:
+            answer = self.ask(question, history, filters) if register_answer is None else self._finish(
+                register_answer, question, query, time.perf_counter()
+            )
+            return AnswerInProgress(answer.passages, iter([answer.text]), lambda: answer)
+        started = time.perf_counter()
+        result = self.retriever.search(query, filters=filters)
+        search_ms = (time.perf_counter() - started) * 1000
+        stream = stream_fn(question if query == question else query, result.passages, language, list(history))
+
+        def finish() -> Answer:
+            answer = stream.result()
+            answer.timings_ms["search"] = search_ms
+            return self._finish(answer, question, query, started)
+
+        return AnswerInProgress(result.passages, stream.tokens(), finish)
+
+    def _finish(self, answer: Answer, question: str, query: str, started: float) -> Answer:
         answer.question = question
         answer.rewritten_query = query if query != question else None
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
@@ -109,7 +153,7 @@ class Assistant:
             "answer_mode": s.answer_mode,
             "llm": s.llm,
             "embedding_model": s.embedding_model,
-            "dense_weight": s.dense_weight,
+            "dense_weight": s.effective_dense_weight,
             "bm25_weight": s.bm25_weight,
             "top_k": s.top_k,
         }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer import features
 from assistant.answer.question import QuestionProfile, profile_question
-from assistant.answer.support import Tokenize, Translate, check_answer, stop_tokens
+from assistant.answer.support import MARK_RE, Tokenize, Translate, check_answer, cognate_in, stop_tokens
 from assistant.answer.vocabulary import Language, phrases, vocabulary
 from assistant.models import Answer, Passage
 from assistant.text.sentences import split_sentences
@@ -40,7 +40,9 @@ _LIST_EXTRA = 2  # a list answer may add a lead-in and a context sentence to max
 _MIN_WORDS = 4  # shorter fragments (headings, page furniture) are not quoted, list items excepted
 _HEADING_MAX_WORDS = 8  # a short line without closing punctuation is a heading, not a sentence
 _LIGHT_WEIGHT = 0.3  # weight of a light word ("vond ... plaats") relative to a content word
+_FOCUS_WEIGHT = 2.0  # the noun after "welke"/"which" names what the answer is about
 _UNTRANSLATED_WEIGHT = 0.5  # an English word the lexicon does not know says little about Dutch passages
+_COGNATE_CREDIT = 0.75
 _SAME_DOCUMENT = 0.7  # a passage borrows this share of the coverage of another passage of its document
 
 
@@ -52,6 +54,7 @@ class _Candidate:
     tokens: frozenset[str]
     context_tokens: frozenset[str]  # with the sentence before it and the passage heading
     is_list_item: bool
+    raw: str = ""  # as in the passage, line breaks kept
     score: float = 0.0
     strength: float = 0.0
     cover: float = 0.0  # IDF-weighted share of the question's words in the sentence itself
@@ -62,11 +65,15 @@ class _QuestionUnit:
     tokens: frozenset[str]
     translations: frozenset[str]
     weight: float
+    cognates: bool = False  # an English word the lexicon does not know: Dutch cognates count in part
 
     def credit(self, tokens: frozenset[str]) -> float:
         if self.translations & tokens:
             return 1.0
-        return len(self.tokens & tokens) / len(self.tokens) if self.tokens else 0.0
+        share = len(self.tokens & tokens) / len(self.tokens) if self.tokens else 0.0
+        if share == 0 and self.cognates and any(cognate_in(t, tokens) for t in self.tokens):
+            return _COGNATE_CREDIT
+        return share
 
 
 class ExtractiveAnswerer:
@@ -134,18 +141,22 @@ class ExtractiveAnswerer:
             if profile.asks_signatories and folded in vocab.signature_words:
                 continue  # "ondertekend" is answered by a signature block, which never says it
             weight = _LIGHT_WEIGHT if folded in vocab.light_words else 1.0
+            if folded in profile.focus:
+                weight = _FOCUS_WEIGHT
             tokens = frozenset(t for t in self.tokenize(word) if t not in stop)
             translations: frozenset[str] = frozenset()
+            untranslated = False
             if language == "en" and self.translate is not None:
                 translations = frozenset(
                     t for d in self.translate([word.lower()]) for t in self.tokenize(d) if t not in stop
                 )
-                if not translations and not word[0].isupper():
+                untranslated = not translations
+                if untranslated and not word[0].isupper():
                     weight *= _UNTRANSLATED_WEIGHT
             key = tokens | translations
             if key and key not in seen:
                 seen.add(key)
-                units.append(_QuestionUnit(tokens, translations, weight))
+                units.append(_QuestionUnit(tokens, translations, weight, cognates=untranslated))
         return units
 
     def _candidates(self, passages: Sequence[Passage]) -> list[_Candidate]:
@@ -163,7 +174,9 @@ class ExtractiveAnswerer:
                 if not key or key in seen or (not is_item and _is_fragment(text)):
                     continue  # chunks overlap by a sentence: quote it once, from the higher-ranked passage
                 seen.add(key)
-                candidates.append(_Candidate(rank, position, text, tokens, context, is_item))
+                candidates.append(
+                    _Candidate(rank, position, text, tokens, context, is_item, raw=passage.text[start:end])
+                )
         return candidates
 
     # --- scoring -----------------------------------------------------------------------------
@@ -275,7 +288,7 @@ def _cues_met(candidate: _Candidate, profile: QuestionProfile, passage: Passage)
         if kind == "who":
             hit = features.has_person_or_organisation(text)
             if profile.asks_signatories:
-                hit = passage.kind == "signature" or _is_name_block(text)
+                hit = passage.kind == "signature" or any(_is_name_block(line) for line in candidate.raw.splitlines())
         elif kind == "when":
             hit = features.has_date(text)
         elif kind == "how_many":
@@ -295,10 +308,11 @@ def _is_fragment(text: str) -> bool:
 
 
 def _is_name_block(text: str) -> bool:
-    """A line of names with few other words, like a letter's signatures."""
+    """Mostly names and roles, like a letter's signatures ("Tuur Elzinga, voorzitter FNV ...")."""
     words = features.words(text)
     names = features.name_words(text)
-    return len(names) >= 2 and len(names) >= 0.5 * len(words)
+    roles = [w for w in words if features.fold(w) in vocabulary().role_words and features.fold(w) not in names]
+    return len(names) >= 2 and len(names) + len(roles) >= 0.5 * len(words)
 
 
 def _with_list_neighbours(chosen: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
@@ -312,7 +326,13 @@ def _with_list_neighbours(chosen: list[_Candidate], candidates: list[_Candidate]
         anchor_lists = anchor.is_list_item or features.is_enumeration(anchor.text)
         if anchor_lists and before is not None and before.cover > anchor.cover and before not in result:
             result.append(before)
-        if not anchor_lists and after is not None and features.is_enumeration(after.text) and after not in result:
+        if (
+            not anchor_lists
+            and after is not None
+            and features.is_enumeration(after.text)
+            and not _is_lead_in(after)  # a lead-in comes with its items or not at all (_with_list_items)
+            and after not in result
+        ):
             result.append(after)
     return result
 
@@ -325,8 +345,8 @@ def _with_list_items(chosen: list[_Candidate], candidates: list[_Candidate], lim
         following = sorted(
             (c for c in candidates if c.rank == anchor.rank and c.position > anchor.position), key=lambda c: c.position
         )
-        if not anchor.text.rstrip().endswith(":"):
-            if not following or not following[0].text.rstrip().endswith(":") or following[0].is_list_item:
+        if not _is_lead_in(anchor):
+            if len(following) < 2 or not _is_lead_in(following[0]) or not following[1].is_list_item:
                 continue
             if following[0] not in result:
                 result.append(following[0])
@@ -341,8 +361,14 @@ def _with_list_items(chosen: list[_Candidate], candidates: list[_Candidate], lim
     return result
 
 
+def _is_lead_in(candidate: _Candidate) -> bool:
+    return candidate.text.rstrip().endswith(":") and not candidate.is_list_item
+
+
 def _clean_sentence(text: str) -> str:
-    return " ".join(re.sub(r"(\w)-[ \t]*\n\s*([a-z])", r"\1\2", text).split())
+    text = re.sub(r"(\w)-[ \t]*\n\s*([a-z])", r"\1\2", text)
+    text = MARK_RE.sub(lambda m: f"({m.group(1)})", text)  # "[3]" in a document is not one of our citations
+    return " ".join(text.split())
 
 
 def _strip_bullet(text: str) -> str:

@@ -58,8 +58,8 @@ def numbers(text: str, *, join_split: bool = True) -> set[str]:
 
 
 def months(text: str) -> set[int]:
-    table = vocabulary().months
-    return {table[w] for w in (fold(w) for w in words(text)) if w in table}
+    vocab = vocabulary()
+    return {m for m in (vocab.month_of(w) for w in words(text)) if m is not None}
 
 
 def name_words(text: str, *, known_word=None) -> list[str]:
@@ -74,7 +74,7 @@ def name_words(text: str, *, known_word=None) -> list[str]:
         word = m.group()
         before = text[: m.start()].rstrip(" \t\"'‘“„(*-–")
         at_start = not before or before.endswith((".", "!", "?", ":", "\n"))
-        bare = re.sub(r"['’]s$", "", word)
+        bare = _strip_plural(word)
         letters = [c for c in bare if c.isalpha()]
         if not letters or not bare[0].isupper():
             continue
@@ -86,6 +86,15 @@ def name_words(text: str, *, known_word=None) -> list[str]:
             continue
         found.append(folded)
     return found
+
+
+def name_key(word: str) -> str:
+    """A word as name_words() lists it: "Kaag's" → "kaag", "NGOs" → "ngo", "Thijs" → "thijs"."""
+    return fold(_strip_plural(word))
+
+
+def _strip_plural(word: str) -> str:
+    return re.sub(r"(?:['’]s|(?<=[A-Z])s)$", "", word)  # "Kaag's", "NGOs"
 
 
 def has_date(text: str) -> bool:

@@ -9,6 +9,7 @@ model writes, only sentences the cited passages support make an answer.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -96,6 +97,7 @@ def server_url(chat_model: BaseChatModel) -> str:
     return f"the server of {name}"
 
 
+@functools.cache
 def _transport_errors() -> tuple[type[BaseException], ...]:
     """Exception types that mean "the server could not be used", from the clients that are installed."""
     errors: list[type[BaseException]] = [ConnectionError, TimeoutError]
@@ -153,21 +155,34 @@ class AnswerStream:
     """
 
     def __init__(self, chunks: Iterator[str], finish: Callable[[str, float], Answer], chat_model: BaseChatModel):
-        self._chunks = chunks
+        self._chunks = iter(chunks)
         self._finish = finish
         self._chat_model = chat_model
         self._parts: list[str] = []
         self._started = False
+        self._started_at = 0.0
         self.answer: Answer | None = None
 
     def __iter__(self) -> Iterator[str]:
         return self.tokens()
 
     def tokens(self) -> Iterator[str]:
+        """The text chunks as they arrive; a second call yields nothing."""
         if self._started:
-            return
-        self._started = True
-        started = time.perf_counter()
+            return iter(())
+        return self._pull()
+
+    def result(self) -> Answer:
+        """The checked answer; reads whatever the model has not sent yet first."""
+        if self.answer is None:
+            for _ in self._pull():
+                pass
+        assert self.answer is not None
+        return self.answer
+
+    def _pull(self) -> Iterator[str]:
+        if not self._started:
+            self._started, self._started_at = True, time.perf_counter()
         try:
             for chunk in self._chunks:
                 if chunk:
@@ -175,15 +190,9 @@ class AnswerStream:
                     yield chunk
         except _transport_errors() as exc:
             raise _unavailable(exc, self._chat_model) from exc
-        self.answer = self._finish("".join(self._parts), (time.perf_counter() - started) * 1000)
-
-    def result(self) -> Answer:
         if self.answer is None:
-            for _ in self.tokens():
-                pass
-        if self.answer is None:
-            raise RuntimeError("the stream was abandoned before it finished; start a new one")
-        return self.answer
+            elapsed = (time.perf_counter() - self._started_at) * 1000
+            self.answer = self._finish("".join(self._parts), elapsed)
 
 
 class LLMAnswerer:

@@ -15,6 +15,7 @@ class QuestionProfile:
     types: frozenset[QuestionType]
     content_words: tuple[str, ...]  # as written, function and question words removed, in order
     asks_signatories: bool  # "who signed ...": a block of names answers it
+    focus: frozenset[str] = frozenset()  # folded noun after "welke"/"which": what the answer names
 
     @property
     def concise(self) -> bool:
@@ -25,13 +26,18 @@ def profile_question(question: str, language: Language) -> QuestionProfile:
     vocab = vocabulary()
     raw_words = features.words(question)
     folded = [features.fold(w) for w in raw_words]
-    types: set[QuestionType] = {t for t, cues in vocab.question_types.items() if any(vocab.has_phrase(folded, c) for c in cues)}
+    types: set[QuestionType] = {
+        t for t, cues in vocab.question_types.items() if any(vocab.has_phrase(folded, c) for c in cues)
+    }
 
     suffixes = vocab.plural_suffixes.get(language, ())
+    focus: set[str] = set()
     for i, word in enumerate(folded):
         if word not in vocab.list_words:
             continue
         following = [w for w in folded[i + 1 : i + 4] if w not in vocab.function_words and w not in vocab.number_words]
+        if following and following[0] not in vocab.light_words:
+            focus.add(following[0])
         if following and any(following[0].endswith(noun) for noun in vocab.who_nouns):
             types.add("who")
         if any(len(w) >= 4 and w.endswith(suffixes) for w in following):
@@ -40,4 +46,6 @@ def profile_question(question: str, language: Language) -> QuestionProfile:
     skip = vocab.function_words | vocab.question_words | vocab.list_words
     content = tuple(raw for raw, low in zip(raw_words, folded) if low not in skip)
     asks_signatories = "who" in types and any(w in vocab.signature_words for w in folded)
-    return QuestionProfile(types=frozenset(types), content_words=content, asks_signatories=asks_signatories)
+    return QuestionProfile(
+        types=frozenset(types), content_words=content, asks_signatories=asks_signatories, focus=frozenset(focus)
+    )

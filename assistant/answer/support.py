@@ -36,6 +36,11 @@ _QUOTE_PREFIX_RE = re.compile(r"^\s*>\s?")
 _FUZZY_MIN_CHARS = 20  # shorter sentences match anything by partial ratio
 _FUZZY_BONUS_FROM = 0.9  # partial ratio from which a sentence counts as quoted
 _CRITICAL_WEIGHT = 2.0
+# An English word the lexicon does not know may still be a cognate of a Dutch one ("coalition" /
+# "coalitie", "presented" / "gepresenteerd"): a shared prefix earns part of the credit.
+_COGNATE_PREFIX = 5
+_COGNATE_SHARE = 0.7
+_COGNATE_CREDIT = 0.75
 _MAX_RANGE = 20
 
 UnitKind = Literal["token", "name", "number", "month"]
@@ -60,6 +65,7 @@ class _Unit:
     alternatives: frozenset[str]
     kind: UnitKind
     translations: frozenset[str] = frozenset()
+    cognates: bool = False  # an English word without translation: compare by shared prefix
 
     @property
     def weight(self) -> float:
@@ -73,8 +79,9 @@ class ParsedSentence:
 
 
 def passage_evidence(text: str, tokenize: Tokenize) -> PassageEvidence:
-    folded = [features.fold(w) for w in features.words(text)]
-    surface = set(folded)
+    raw_words = features.words(text)
+    folded = [features.fold(w) for w in raw_words]
+    surface = set(folded) | {features.name_key(w) for w in raw_words}
     for w in folded:
         surface.update(p for p in re.split(r"[-'’]", w) if p)
     return PassageEvidence(
@@ -124,7 +131,8 @@ def check_answer(
             scores_by_n.setdefault(n, []).append((parsed.text, units, score))
             best = max(best, score)
         best = round(best, 3)
-        result.append(AnswerSentence(text=parsed.text, citations=valid, support=best, supported=bool(valid) and best >= threshold))
+        supported = bool(valid) and best >= threshold
+        result.append(AnswerSentence(text=parsed.text, citations=valid, support=best, supported=supported))
 
     citations = []
     for n in sorted(scores_by_n):
@@ -243,7 +251,7 @@ def _compute_stop_tokens(tokenize: Tokenize) -> frozenset[str]:
 
 def _units(sentence: str, tokenize: Tokenize, translate: Translate | None) -> list[_Unit]:
     stop = stop_tokens(tokenize)
-    month_table = vocabulary().months
+    vocab = vocabulary()
     known = None
     if translate is not None:
 
@@ -257,20 +265,37 @@ def _units(sentence: str, tokenize: Tokenize, translate: Translate | None) -> li
         folded = features.fold(word)
         if word[0].isdigit():
             continue  # counted as a number above
-        if folded in month_table:
-            units.append(_Unit(frozenset({f"month:{month_table[folded]}"}), "month"))
+        month = vocab.month_of(word)
+        if month is not None:
+            units.append(_Unit(frozenset({f"month:{month}"}), "month"))
             continue
-        bare = re.sub(r"'s$", "", folded)
-        if bare in names:
-            units.append(_Unit(frozenset({bare}), "name"))
-            continue
-        tokens = frozenset(t for t in tokenize(word) if t not in stop)
         translated: frozenset[str] = frozenset()
         if translate is not None:
             translated = frozenset(t for d in translate([word.lower()]) for t in tokenize(d) if t not in stop)
+        key = features.name_key(word)
+        if key in names:
+            units.append(_Unit(frozenset({key}), "name", translated))
+            continue
+        tokens = frozenset(t for t in tokenize(word) if t not in stop)
         if tokens or translated:
-            units.append(_Unit(tokens, "token", translated))
+            units.append(_Unit(tokens, "token", translated, cognates=translate is not None and not translated))
     return units
+
+
+def cognate_in(token: str, tokens: frozenset[str]) -> bool:
+    """Some token shares a long prefix with `token` (an untranslated English word and its Dutch cognate)."""
+    if len(token) < _COGNATE_PREFIX:
+        return False
+    for other in tokens:
+        shorter = min(len(token), len(other))
+        if shorter < _COGNATE_PREFIX:
+            continue
+        n = 0
+        while n < shorter and token[n] == other[n]:
+            n += 1
+        if n >= _COGNATE_PREFIX and n >= _COGNATE_SHARE * shorter:
+            return True
+    return False
 
 
 def _found(unit: _Unit, evidence: PassageEvidence) -> float:
@@ -280,12 +305,15 @@ def _found(unit: _Unit, evidence: PassageEvidence) -> float:
     if unit.kind == "month":
         return float(any(int(a.split(":")[1]) in evidence.months for a in unit.alternatives))
     if unit.kind == "name":
-        return float(bool(unit.alternatives & evidence.words))
+        return float(bool(unit.alternatives & evidence.words or unit.translations & evidence.tokens))
     if unit.translations & evidence.tokens:
         return 1.0
     if not unit.alternatives:
         return 0.0
-    return len(unit.alternatives & evidence.tokens) / len(unit.alternatives)
+    share = len(unit.alternatives & evidence.tokens) / len(unit.alternatives)
+    if share == 0 and unit.cognates and any(cognate_in(t, evidence.tokens) for t in unit.alternatives):
+        return _COGNATE_CREDIT
+    return share
 
 
 def _score(sentence: str, units: list[_Unit], evidence: PassageEvidence) -> float:
@@ -317,7 +345,9 @@ def _matching_passage_sentences(
     spans = split_sentences(passage_text)
     if not spans:
         return []
-    candidates = [(" ".join(passage_text[a:b].split()), passage_evidence(passage_text[a:b], tokenize)) for a, b in spans]
+    candidates = [
+        (" ".join(passage_text[a:b].split()), passage_evidence(passage_text[a:b], tokenize)) for a, b in spans
+    ]
     chosen: dict[int, None] = {}
     for text, units, _ in uses:
         scored = [(_score(text, units, ev), i) for i, (_, ev) in enumerate(candidates)]

@@ -35,6 +35,7 @@ class Vocabulary:
     list_words: frozenset[str]
     plural_suffixes: dict[str, tuple[str, ...]]
     months: dict[str, int]
+    ambiguous_months: frozenset[str]
     number_words: frozenset[str]
     role_words: frozenset[str]
     signature_words: frozenset[str]
@@ -42,6 +43,13 @@ class Vocabulary:
     demonstratives: frozenset[str]
     followup_openings: tuple[str, ...]
     question_words: frozenset[str]
+
+    def month_of(self, word: str) -> int | None:
+        """The month a word names ("maart", "March"; "may" only as "May"), else None."""
+        low = word.lower()
+        if low not in self.months or (low in self.ambiguous_months and not word[:1].isupper()):
+            return None
+        return self.months[low]
 
     def has_phrase(self, text_words: list[str], phrase: str) -> bool:
         """`phrase` occurs in the lower-case word list as consecutive whole words."""
@@ -86,6 +94,7 @@ def vocabulary() -> Vocabulary:
         list_words=frozenset(_words(data, "list_words", WORDS_FILE)),
         plural_suffixes={k: tuple(v) for k, v in suffixes.items()},
         months={str(k).lower(): int(v) for k, v in months.items()},
+        ambiguous_months=frozenset(_words(data, "ambiguous_months", WORDS_FILE)),
         number_words=frozenset(_words(data, "number_words", WORDS_FILE)),
         role_words=frozenset(_words(data, "role_words", WORDS_FILE)),
         signature_words=frozenset(_words(data, "signature_words", WORDS_FILE)),

@@ -11,12 +11,13 @@ from typing import Any, Literal
 
 from assistant.models import Answer, AnswerSentence, Citation, Passage
 from assistant.register.dates import format_date
+from assistant.register.extract import name_key, named_in_text
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken
 from assistant.register.rules import KINDS, register_rules
 
 Language = Literal["nl", "en"]
 MAX_ITEMS = 10
-QUOTE_CHARS = 220
+QUOTE_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -71,17 +72,36 @@ def classify(question: str, register: Register) -> RegisterQuestion | None:
     wants_open = any(c.search(question) for c in rules.open_cues)
     status_filter = next((s for s, cues in rules.status_filters.items() if any(c.search(question) for c in cues)), None)
 
+    if _names_unknown_item(question, register):
+        return None  # "Is de motie Jansen uitgevoerd?": not in the register; let retrieval look
+    asks_state = wants_open or any(c.search(question) for c in rules.status_cues)
     scored = [(s, i) for s, i in register.scored(question) if not kinds or i.kind in kinds]
-    if scored and scored[0][0] >= rules.min_strong_score:
+    if scored:
         top = scored[0][0]
-        items = [i for s, i in scored if s >= max(rules.min_strong_score, top / 2)]
-        return RegisterQuestion(kinds, wants_open, status_filter, items, "specific")
+        unique = len(scored) == 1 or scored[1][0] < top
+        # a weaker match (a year and a subject word) will do when it singles out one item of a state question
+        if top >= rules.min_strong_score or (asks_state and unique and top >= rules.min_strong_score / 2):
+            items = [i for s, i in scored if s >= max(top / 2, 1)]
+            return RegisterQuestion(kinds, wants_open, status_filter, items, "specific")
     pool = [i for i in register.items if not kinds or i.kind in kinds]
-    if wants_open:
+    listing = any(c.search(question) for c in rules.list_cues) or about_register
+    if wants_open and (listing or not scored):
         return RegisterQuestion(kinds, True, status_filter, [i for i in pool if i.open is True], "open")
-    if status_filter or any(c.search(question) for c in rules.list_cues) or about_register:
+    if listing:
         return RegisterQuestion(kinds, False, status_filter, [i for i in pool if _has_status(i, status_filter)], "list")
-    return None  # e.g. "motie Jansen": not in the register; let retrieval look
+    return None
+
+
+def _names_unknown_item(question: str, register: Register) -> bool:
+    """The question names a motion/commitment (by members or number) that the register does not hold."""
+    for kind, members, kamerstuk in named_in_text(question):
+        if kamerstuk and not any(i.kamerstuk == kamerstuk for i in register.items):
+            return True
+        if members:
+            asked = {name_key(m).split()[-1] for m in members}
+            if not any(i.kind == kind and asked <= {s.split()[-1] for s in i.surnames if s} for i in register.items):
+                return True
+    return False
 
 
 def _has_status(item: RegisterItem, status: str | None) -> bool:
@@ -192,7 +212,8 @@ def _latest_quote(item: RegisterItem) -> str | None:
     entries = [e for e in item.evidence if e.get("aspect") == "execution"] or item.evidence
     if not entries:
         return None
-    quote = entries[-1].get("quote") or ""
+    latest_doc = entries[-1]["doc_id"]
+    quote = next(e for e in entries if e["doc_id"] == latest_doc).get("quote") or ""  # the main sentence, not its follow-up
     if len(quote) > QUOTE_CHARS:
         quote = quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
     return quote or None

@@ -80,6 +80,7 @@ class _Patterns:
     season: re.Pattern[str]
     year: re.Pattern[str]
     relative_year: re.Pattern[str]
+    bare_month_lead: re.Pattern[str]
     past: re.Pattern[str]
     future: re.Pattern[str]
 
@@ -97,6 +98,7 @@ def _patterns() -> _Patterns:
     parts = _alternation(list(rules.period_parts))
     prefixes = _alternation(list(rules.past_month_prefixes) + list(rules.future_month_prefixes))
     year = r"(?P<year>(?:19|20)\d{2})(?![\d/])"
+    relyears = _alternation(list(rules.relative_years))
     return _Patterns(
         day_month=re.compile(
             rf"(?i)\b(?P<day>[0-3]?\d)\s+(?P<month>{months})(?:\s+{year})?(?:\s+(?P<rel>{rel}))?"
@@ -104,7 +106,7 @@ def _patterns() -> _Patterns:
         numeric=re.compile(r"\b(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>(?:19|20)\d{2})\b"),
         month=re.compile(
             rf"(?i)\b(?:(?P<prefix>{parts}|{prefixes})\s+)?(?P<month>{months})"
-            rf"(?:\s+{year}|\s+(?P<rel>{rel})|\s+(?P<relyear>vorig|dit|volgend)\s+jaar\b)?"
+            rf"(?:\s+{year}|\s+(?P<rel>{rel})|\s+(?P<relyear>{relyears})\s+jaar\b)?"
         ),
         season=re.compile(
             rf"(?i)\b(?:(?:in\s+)?(?:het|de)\s+)?(?P<season>{_alternation(list(rules.seasons))})\s+van\s+{year}"
@@ -113,7 +115,8 @@ def _patterns() -> _Patterns:
             rf"(?i)\b(?:(?P<prep>{_alternation(list(rules.year_prepositions))})|(?P<part>{parts}))\s+"
             rf"(?:het\s+jaar\s+)?{year}"
         ),
-        relative_year=re.compile(rf"(?i)\b(?:(?P<part>{parts})\s+)?(?P<which>vorig|dit|volgend)\s+jaar\b"),
+        relative_year=re.compile(rf"(?i)\b(?:(?P<part>{parts})\s+)?(?P<which>{relyears})\s+jaar\b"),
+        bare_month_lead=re.compile(rf"(?i)\b(?:{_alternation(list(rules.month_prepositions))})\s+$"),
         past=re.compile(rf"(?i)^(?:{_alternation(list(rules.past_markers))})$"),
         future=re.compile(rf"(?i)^(?:{_alternation(list(rules.future_markers))})$"),
     )
@@ -213,10 +216,10 @@ def find_dates(text: str, doc_date: str | None) -> list[DateMention]:
         month = _month_number(m.group("month"))
         year = int(m.group("year")) if m.group("year") else None
         if m.group("relyear") and ref is not None:
-            shift = {"vorig": -1, "dit": 0, "volgend": 1}[m.group("relyear").lower()]
+            shift = rules.relative_years[m.group("relyear").lower()]
             year = ref[1].year + shift
             rel = "past" if shift < 0 else ("future" if shift > 0 else None)
-        if year is None and rel is None and not prefix and not re.search(r"(?i)\b(?:in|sinds|per|vanaf)\s+$", text[: m.start()]):
+        if year is None and rel is None and not prefix and not p.bare_month_lead.search(text[: m.start()]):
             continue  # a bare month name without anything that makes it a date
         ym = _resolve_month(month, year, rel, ref)
         add(m, DateValue(f"{ym[0]:04d}-{ym[1]:02d}", "month") if ym else None, rel)
@@ -228,7 +231,7 @@ def find_dates(text: str, doc_date: str | None) -> list[DateMention]:
             add(m, DateValue(m.group("year"), "year"), None)
     for m in p.relative_year.finditer(text):
         if free(m) and ref is not None:
-            shift = {"vorig": -1, "dit": 0, "volgend": 1}[m.group("which").lower()]
+            shift = rules.relative_years[m.group("which").lower()]
             rel = "past" if shift < 0 else ("future" if shift > 0 else None)
             add(m, DateValue(str(ref[1].year + shift), "year"), rel)
     return sorted(found, key=lambda d: d.start)

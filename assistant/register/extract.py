@@ -19,13 +19,12 @@ from rapidfuzz import fuzz
 from assistant.kamerstuk import find_kamerstuk_refs
 from assistant.models import Passage
 from assistant.register.dates import DateMention, DateValue, find_dates
-from assistant.register.rules import KINDS, register_rules
+from assistant.register.rules import KINDS, REGISTER_RULES_FILE, register_rules
 from assistant.register.textnorm import DocumentText, Sentence, document_text, group_by_document
 
 Aspect = Literal["status", "execution"]
 Origin = Literal["explicit", "linked", "reference"]
 _NAME_SPLIT = re.compile(r"\s*(?:,|\ben\b|/|&)\s*")
-_DD = re.compile(r"(?i)\bd\.\s?d\.\s*$")
 
 
 @dataclass
@@ -96,6 +95,12 @@ def _count(word: str | None) -> int:
 # --- one sentence ------------------------------------------------------------------------------------
 
 
+def named_in_text(text: str) -> list[tuple[str, list[str], str | None]]:
+    """(kind, members, Kamerstuk) of every explicit mention in a free text, e.g. a question."""
+    dummy = Sentence(text, Passage("", "", text, "", "", None, "", 1), -1, 0, footnote=False)
+    return [(m.kind, m.members, m.kamerstuk) for m in _explicit_mentions(dummy)]
+
+
 def _explicit_mentions(s: Sentence) -> list[Mention]:
     rules = register_rules()
     text = s.text
@@ -159,7 +164,7 @@ def _kind_of_word(word: str) -> str:
     for kind, words in register_rules().kind_words.items():
         if w in words or any(w.startswith(x) for x in words):
             return kind
-    return "motie"
+    raise ValueError(f"{word!r} is no kind word of assistant/data/{REGISTER_RULES_FILE} `kind_words`")
 
 
 def find_debate(text: str) -> tuple[str, int, int] | None:
@@ -191,7 +196,10 @@ def _subject(text: str, start: int, end: int, avoid: list[tuple[int, int]]) -> t
             break
     if best is None:
         return None
-    subject = best[2].strip(" ,;:-–")
+    subject = best[2]
+    for trim in rules.subject_trim:
+        subject = trim.sub("", subject)
+    subject = subject.strip(" ,;:-–")
     if len(subject) > rules.subject_max_chars:
         subject = subject[: rules.subject_max_chars].rsplit(" ", 1)[0] + " …"
     return (subject, best[0], best[1]) if len(subject) >= 3 else None
@@ -240,7 +248,7 @@ def _mention_date(dates: list[DateMention], m: Mention, subject_span: tuple[int,
     usable = [d for d in dates if not (subject_span[0] <= d.start < subject_span[1])]
     if not usable:
         return None
-    after_dd = [d for d in usable if _DD.search(text[: d.start])]
+    after_dd = [d for d in usable if register_rules().date_marker.search(text[: d.start])]
     if after_dd:
         return after_dd[0].value
     return min(usable, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end))).value
@@ -400,10 +408,11 @@ def _back_references(doc: DocumentText, mentions: list[Mention]) -> list[Mention
             continue
         own_kinds = {m.kind for m in mentions if m.sentence is s and m.origin == "explicit"}
         for match in rules.back_reference.finditer(s.text):
-            weak = match.group(0).split()[0].lower() in ("de", "het", "dit")
-            for word in re.findall(r"\w+", match.group("kinds")):
+            weak = match.group(0).split()[0].lower() in rules.weak_determiners
+            all_words = {w for ws in rules.kind_words.values() for w in ws}
+            for word in (w for w in re.findall(r"\w+", match.group("kinds")) if w.lower() in all_words):
                 kind = _kind_of_word(word)
-                if kind in own_kinds or word.lower() in ("en",):
+                if kind in own_kinds:
                     continue
                 plural = word.lower() in rules.kind_words[kind][1:2]
                 referents = _referents(anchored, kind, s, plural, rules.back_reference_window)
@@ -414,12 +423,18 @@ def _back_references(doc: DocumentText, mentions: list[Mention]) -> list[Mention
                 if not copies:
                     continue
                 _signals(s, copies[:1])
-                if weak and not copies[0].signals:
+                if weak and not _telling(copies[0].signals):
                     continue  # "de motie" in passing is no reference worth recording
                 for copy in copies[1:]:
                     copy.signals = [replace(sig) for sig in copies[0].signals]
                 result.extend(copies)
     return result
+
+
+def _telling(signals: list[Signal]) -> bool:
+    """A signal other than the kind word itself ("toezegging" counts as made, but says nothing new)."""
+    words = {w for ws in register_rules().kind_words.values() for w in ws}
+    return any(s.phrase.lower() not in words for s in signals)
 
 
 def _referents(anchored: list[Mention], kind: str, s: Sentence, plural: bool, window: int) -> list[Mention]:

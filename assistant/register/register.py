@@ -124,6 +124,7 @@ def _query_kamerstukken(query: str) -> set[str]:
 
 
 def score_item(item: RegisterItem, query: str) -> float:
+    chat = register_rules().chat
     words = _content_words(query)
     folded = _fold(query)
     score = 0.0
@@ -132,7 +133,7 @@ def score_item(item: RegisterItem, query: str) -> float:
     for surname in item.surnames:
         last = surname.split()[-1] if surname else ""
         if item.kind == "toezegging":
-            portfolio = _content_words(surname) - {"minister", "staatssecretaris", "kabinet", "regering"}
+            portfolio = _content_words(surname) - set(chat["actor_generic_words"])
             if portfolio and portfolio <= words:
                 score += 3
         elif last and (re.search(rf"\b{re.escape(last)}\b", folded) or any(
@@ -140,7 +141,7 @@ def score_item(item: RegisterItem, query: str) -> float:
         )):
             score += 5
     if item.debate:
-        shared = _content_words(item.debate) & words - {"notaoverleg", "overleg", "initiatiefnota", "algemeen"}
+        shared = (_content_words(item.debate) & words) - set(chat["debate_generic_words"])
         if len(shared) >= 2:
             score += 4
     if item.subject:
@@ -226,10 +227,12 @@ def _first(values: list[str | None]) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _item_id(kind: str, kamerstuk: str | None, members: list[str], part: int | None) -> str:
+def _item_id(kind: str, kamerstuk: str | None, members: list[str], part: int | None, date: str | None) -> str:
     if kamerstuk:
         return f"{kind}-{kamerstuk}"
-    slug = "-".join(re.sub(r"[^a-z0-9]+", "", name_key(n)) for n in members) or "onbekend"
+    slug = "-".join(re.sub(r"[^a-z0-9]+", "", name_key(n))[:24] for n in members) or "onbekend"
+    if kind == "toezegging":  # one minister, many commitments: the day tells them apart
+        slug = f"{date or 'zonder-datum'}-{slug}"
     return f"{kind}-{slug}" + (f"-{part}" if part else "")
 
 
@@ -263,7 +266,7 @@ def _item(group: _Group) -> RegisterItem:
     verdict = resolve_state(group.kind, ms)
     members = group.members
     return RegisterItem(
-        id=_item_id(group.kind, group.kamerstuk, members, None if group.kamerstuk else group.part),
+        id=_item_id(group.kind, group.kamerstuk, members, None if group.kamerstuk else group.part, date.iso if date else None),
         kind=group.kind,
         kamerstuk=group.kamerstuk,
         members=members,

@@ -125,12 +125,15 @@ class RegisterRules:
     same_debate_ratio: float
     subject_patterns: tuple[re.Pattern[str], ...]
     subject_max_chars: int
+    subject_trim: tuple[re.Pattern[str], ...]
     status_phrases: tuple[StatusPhrase, ...]
     doubt_phrases: tuple[re.Pattern[str], ...]
     done_phrases: tuple[re.Pattern[str], ...]
     doubt_followup_sentences: int
     back_reference: re.Pattern[str]
     back_reference_window: int
+    weak_determiners: frozenset[str]
+    date_marker: re.Pattern[str]
     kind_words: dict[str, tuple[str, ...]]
     number_words: dict[str, int]
     chat: dict[str, Any]
@@ -172,6 +175,10 @@ def register_rules() -> RegisterRules:
     chat = r.get("chat")
     if not isinstance(chat, dict):
         raise r.fail("chat", "must be a mapping")
+    for key in ("open_cues", "status_cues", "list_cues"):
+        r.regexes(f"chat.{key}")  # fail here, with the file named, rather than at the first question
+    for status in r.get("chat.status_filters"):
+        r.regexes(f"chat.status_filters.{status}")
 
     return RegisterRules(
         ocr_fixes=tuple(fixes),
@@ -187,12 +194,15 @@ def register_rules() -> RegisterRules:
         same_debate_ratio=float(r.number("debate.same_debate_ratio")),
         subject_patterns=r.regexes("subject_patterns"),
         subject_max_chars=int(r.number("subject_max_chars")),
+        subject_trim=r.regexes("subject_trim"),
         status_phrases=tuple(statuses),
         doubt_phrases=r.regexes("execution_phrases.twijfel"),
         done_phrases=r.regexes("execution_phrases.uitgevoerd"),
         doubt_followup_sentences=int(r.number("doubt_followup_sentences")),
         back_reference=r.regex("back_reference.pattern"),
         back_reference_window=int(r.number("back_reference.window_passages")),
+        weak_determiners=frozenset(w.lower() for w in r.words("back_reference.weak_determiners")),
+        date_marker=r.regex("date_marker"),
         kind_words={k: tuple(str(w).lower() for w in v) for k, v in kind_words.items()},
         number_words={str(k).lower(): int(v) for k, v in numbers.items()},
         chat=chat,
@@ -216,6 +226,8 @@ class TimelineRules:
     period_parts: tuple[str, ...]
     seasons: tuple[str, ...]
     year_prepositions: tuple[str, ...]
+    month_prepositions: tuple[str, ...]
+    relative_years: dict[str, int]
     deadline_prefixes: re.Pattern[str]
     ambition_cues: re.Pattern[str]
     planned_cues: re.Pattern[str]
@@ -225,6 +237,13 @@ class TimelineRules:
     label_context_openers: re.Pattern[str]
     label_max_chars: int
     generic_words: frozenset[str]
+
+
+def _relative_years(r: _Reader) -> dict[str, int]:
+    raw = r.get("relative_years")
+    if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
+        raise r.fail("relative_years", "must map words to a year offset (-1, 0, 1)")
+    return {str(k).lower(): v for k, v in raw.items()}
 
 
 @cache
@@ -247,6 +266,8 @@ def timeline_rules() -> TimelineRules:
         period_parts=r.words("period_parts"),
         seasons=r.words("seasons"),
         year_prepositions=r.words("year_prepositions"),
+        month_prepositions=r.words("month_prepositions"),
+        relative_years=_relative_years(r),
         deadline_prefixes=r.regex("deadline_prefixes"),
         ambition_cues=r.regex("ambition_cues"),
         planned_cues=r.regex("planned_cues"),

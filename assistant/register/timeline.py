@@ -135,14 +135,16 @@ def _label(s: Sentence, previous: Sentence | None) -> str:
     if rules.label_context_openers.search(label):
         context = previous.text if previous is not None else (s.passage.heading or "")
         if context:
-            label = f"{label} ({_shorten(context, rules.label_max_chars // 2)})"
+            context = _shorten(context, rules.label_max_chars // 2)
+            # the context must survive shortening: it is what makes "Dit convenant ..." readable
+            return f"{_shorten(label, rules.label_max_chars - len(context) - 3)} ({context})"
     return _shorten(label, rules.label_max_chars)
 
 
 def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return text[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _document_events(passages: list[Passage]) -> list[TimelineEvent]:

@@ -55,8 +55,12 @@ class HybridRetriever:
         lexical = self.store.lexical()
         expanded = self.lexicon.expand_query(query)
         own = lexical.analyzer.analyze(query)
-        extra = [t for t in lexical.analyzer.analyze(" ".join(expanded.expansions)) if t not in set(own)]
-        groups = [(own, 1.0), (extra, expanded.weight)]
+        seen = set(own)
+        groups: list[tuple[list[str], float]] = [(own, 1.0)]
+        for text, weight in expanded.weighted_expansions():
+            extra = [t for t in lexical.analyzer.analyze(text) if t not in seen]
+            if extra:
+                groups.append((extra, weight))
 
         allowed_ids: set[str] | None = None
         allowed_docs: list[str] | None = None
@@ -71,14 +75,14 @@ class HybridRetriever:
 
         t1 = time.perf_counter()
         dense_ids: list[str] = []
-        if self.settings.dense_weight > 0 and allowed_docs != []:
+        if self.settings.effective_dense_weight > 0 and allowed_docs != []:
             hits = self.store.vectors.search(query, n, doc_ids=allowed_docs)
             dense_ids = [h.chunk_id for h in hits if allowed_ids is None or h.chunk_id in allowed_ids]
         timings["dense"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
         fused = reciprocal_rank_fusion(
-            [(lexical_ids, self.settings.bm25_weight), (dense_ids, self.settings.dense_weight)], k=self.settings.rrf_k
+            [(lexical_ids, self.settings.bm25_weight), (dense_ids, self.settings.effective_dense_weight)], k=self.settings.rrf_k
         )
         top = fused[: max(k * 3, 15)]
         passages = self.store.db.passages([cid for cid, _ in top])  # committed passages only

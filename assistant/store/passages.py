@@ -179,7 +179,8 @@ class PassageDB:
         """Every passage without its text: enough to apply search filters."""
         rows = self._conn.execute(
             "SELECT c.chunk_id, c.doc_id, '', d.metadata, d.source, c.page, c.page_label, c.heading, c.kind,"
-            ' c.start, c."end", c.kamerstuk_refs, c.content_hash, c.ordinal FROM chunks c JOIN documents d USING (doc_id)'
+            ' c.start, c."end", c.kamerstuk_refs, c.content_hash, c.ordinal, c.footnote_of'
+            " FROM chunks c JOIN documents d USING (doc_id)"
         )
         return [_to_passage(r) for r in rows]
 
@@ -191,7 +192,8 @@ class PassageDB:
         """Passages for the ids given (in that order, unknown ids dropped), for one document, or all."""
         sql = (
             "SELECT c.chunk_id, c.doc_id, c.text, d.metadata, d.source, c.page, c.page_label, c.heading, c.kind,"
-            ' c.start, c."end", c.kamerstuk_refs, c.content_hash, c.ordinal FROM chunks c JOIN documents d USING (doc_id)'
+            ' c.start, c."end", c.kamerstuk_refs, c.content_hash, c.ordinal, c.footnote_of'
+            " FROM chunks c JOIN documents d USING (doc_id)"
         )
         if chunk_ids is not None:
             found: dict[str, Passage] = {}
@@ -228,4 +230,5 @@ def _to_passage(row: tuple) -> Passage:
         kamerstuk_refs=json.loads(row[11]),
         content_hash=row[12],
         ordinal=row[13],
+        footnote_of=row[14],
     )

@@ -103,11 +103,37 @@ class Store:
         return index
 
     def rebuild_derived(self) -> None:
-        """Rebuild what is computed from the committed passages: BM25 (and later indexes)."""
+        """Rebuild what is computed from the committed passages: BM25, the register, the timeline."""
+        from assistant.register import build_register, build_timeline, save_timeline
+
         self.rebuild_lexical()
+        passages = self.db.passages()
+        build_register(passages).save(self.dir / "register.json")
+        save_timeline(build_timeline(passages), self.dir / "timeline.json")
+        self.db.set_meta("derived_generation", str(self.db.generation))
+
+    def register(self):  # -> Register
+        from assistant.register import Register, build_register
+
+        path = self.dir / "register.json"
+        if self.derived_stale() or not path.exists():
+            return build_register(self.db.passages())
+        return Register.load(path)
+
+    def timeline(self):  # -> list[TimelineEvent]
+        from assistant.register import build_timeline, load_timeline
+
+        path = self.dir / "timeline.json"
+        if self.derived_stale() or not path.exists():
+            return build_timeline(self.db.passages())
+        return load_timeline(path)
 
     def derived_stale(self) -> bool:
-        return LexicalIndex.saved_generation(self.dir / "bm25") != self.db.generation
+        generation = self.db.generation
+        return (
+            LexicalIndex.saved_generation(self.dir / "bm25") != generation
+            or self.db.get_meta("derived_generation") != str(generation)
+        )
 
     # --- consistency of Chroma with the committed passages -------------------------------
     @property
@@ -154,6 +180,8 @@ class Store:
         self.__dict__.pop("vectors", None)
         self.db.close()
         for name in ("passages.sqlite", "passages.sqlite-wal", "passages.sqlite-shm"):
+            (self.dir / name).unlink(missing_ok=True)
+        for name in ("register.json", "timeline.json"):
             (self.dir / name).unlink(missing_ok=True)
         for name in ("bm25", "bm25.tmp", "bm25.old"):
             shutil.rmtree(self.dir / name, ignore_errors=True)

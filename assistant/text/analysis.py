@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache
 from itertools import chain
 from pathlib import Path
@@ -112,6 +112,9 @@ class Decompounder:
             self._cache[word] = parts
         return parts
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     def _split(self, word: str) -> tuple[str, ...]:
         if len(word) < self.min_modifier + self.min_head or not word.isalpha():
             return ()
@@ -160,7 +163,7 @@ class DutchAnalyzer:
     def __init__(
         self,
         *,
-        vocabulary: Iterable[str] = (),
+        vocabulary: Iterable[str] | None = None,
         stopwords: Iterable[str] | None = None,
         blocked_parts: Iterable[str] | None = None,
         decompound: bool = True,
@@ -168,7 +171,8 @@ class DutchAnalyzer:
     ) -> None:
         self.stopwords = frozenset(default_stopwords() if stopwords is None else (fold(w) for w in stopwords))
         blocked = frozenset(default_blocked_parts() if blocked_parts is None else blocked_parts)
-        self.vocabulary = frozenset(vocabulary) - self.stopwords
+        # Without a fitted vocabulary only the curated domain words are known compound parts.
+        self.vocabulary = frozenset(default_domain_words() if vocabulary is None else vocabulary) - self.stopwords
         self.decompound = decompound
         self.stemmer_name = stemmer
         try:
@@ -219,6 +223,38 @@ class DutchAnalyzer:
 
     def analyze_many(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.analyze(text) for text in texts]
+
+    def analyze_query(self, text: str) -> tuple[list[str], list[str]]:
+        """(word tokens, part tokens) of a question, so a retriever can weight compound parts lower.
+
+        `analyze` gives the same tokens in one list. A compound in a question otherwise counts three times
+        (whole word and two parts) against once for a simple word. The joined form of a hyphenated word
+        ("imvoconvenant") counts as a part too.
+        """
+        words: list[str] = []
+        parts: list[str] = []
+        for raw in _TOKEN.findall(_join_broken_words(text)):
+            surface = _surface_words(raw)
+            joined = surface[-1] if len(surface) > 2 and surface[-1] == "".join(surface[:-1]) else None
+            for word in surface:
+                analysed = self._analyze_word(word)
+                if not analysed:
+                    continue
+                if word == joined:
+                    parts.extend(analysed)
+                else:
+                    words.append(analysed[0])
+                    parts.extend(analysed[1:])
+        words = list(dict.fromkeys(words))
+        seen = set(words)
+        return words, [t for t in dict.fromkeys(parts) if t not in seen]
+
+    def clear_cache(self) -> None:
+        """Forget the per-word results (they are rebuilt on demand); frees memory after indexing a corpus."""
+        self._token_cache.clear()
+        self._word_cache.clear()
+        self._stem_cache.clear()
+        self._decompounder.clear_cache()
 
     def compound_parts(self, word: str) -> tuple[str, ...]:
         """The (unstemmed) parts the analyzer finds in one word; () when it does not split it."""
@@ -305,7 +341,7 @@ class DutchAnalyzer:
 
 
 def _join_broken_words(text: str) -> str:
-    if "\n" not in text or "-" not in text and "‐" not in text and "‑" not in text:
+    if "\n" not in text or ("-" not in text and "‐" not in text and "‑" not in text):
         return text
     return _LINE_BREAK_HYPHEN.sub("", text)
 
@@ -318,8 +354,6 @@ def _surface_words(raw: str) -> list[str]:
         return [fold(raw)]
     if raw[0].isdigit() and (" " in raw or "." in raw):
         return [raw.replace(" ", "").replace(".", "")]
-    if _ACRONYM_PLURAL.fullmatch(raw):
-        raw = raw[:-1]
     words: list[str] = []
     # An apostrophe ends the word: what follows is a plural/genitive ending ('s) or an elision ('n, 't).
     for piece in _APOSTROPHE.split(fold(raw)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,11 +56,12 @@ class GlossaryTerm:
 
 @dataclass(frozen=True)
 class QueryExpansion:
-    """One added string and what in the question caused it (for logs and the UI)."""
+    """One added string, what in the question caused it, and its share of the expansion weight."""
 
     trigger: str
     text: str
     kind: ExpansionKind
+    weight: float
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,10 @@ class ExpandedQuery:
     @property
     def expansion_text(self) -> str:
         return " ".join(self.expansions)
+
+    def weighted_expansions(self) -> list[tuple[str, float]]:
+        """(text, weight) per expansion; the alternatives for one trigger share `weight` between them."""
+        return [(d.text, d.weight) for d in self.details]
 
 
 def words(text: str) -> list[str]:
@@ -135,10 +140,11 @@ class Lexicon:
         self._nl_only = frozenset(nl_markers - en_markers)
         self._en_only = frozenset(en_markers - nl_markers)
 
-        dutch, english = Stemmer.Stemmer("dutch"), Stemmer.Stemmer("english")
-        self._names = _PhraseIndex(cache(dutch.stemWord))  # written-out names of abbreviations
-        self._synonyms = _PhraseIndex(cache(dutch.stemWord))
-        self._translations = _PhraseIndex(cache(english.stemWord))
+        dutch_stem = self._dutch_stem = lru_cache(maxsize=65536)(Stemmer.Stemmer("dutch").stemWord)
+        self._names = _PhraseIndex(dutch_stem)  # written-out names of abbreviations
+        self._synonyms = _PhraseIndex(dutch_stem)
+        # Only plural endings are removed from English: Porter stems conflate too much ("governance" → "govern").
+        self._translations = _PhraseIndex(english_singular)
         self._form_patterns: list[tuple[re.Pattern[str], Abbreviation]] = []
         for abbreviation in self.abbreviations:
             self._form_patterns.append((_form_pattern(abbreviation), abbreviation))
@@ -149,6 +155,13 @@ class Lexicon:
                 self._synonyms.add(member, group)
         for english_term, dutch_terms in self.en_nl.items():
             self._translations.add(english_term, dutch_terms)
+        self._glossary = tuple(
+            sorted((*self._glossary_terms, *map(_abbreviation_term, self.abbreviations)), key=lambda t: fold(t.term))
+        )
+        self._glossary_index = _PhraseIndex(dutch_stem)
+        for term in self._glossary_terms:
+            for phrase in (term.term, *term.aliases):
+                self._glossary_index.add(phrase, term.term)
         # Single English words for the language detector's tie-break; words also used in Dutch do not count.
         dutch_words = {w for terms in self.en_nl.values() for t in terms for w in words(t)}
         self._english_words = frozenset(
@@ -171,79 +184,97 @@ class Lexicon:
 
     # --- query expansion ------------------------------------------------------------------
     def expand_query(self, text: str, language: Language | None = None) -> ExpandedQuery:
+        """The question plus what else to search for: abbreviations ↔ names, English → Dutch, Dutch synonyms.
+
+        Every trigger (an abbreviation, a phrase) shares `expansion_weight` among its alternatives, so a
+        word with five translations does not outweigh the rest of the question.
+        """
         language = language or self.detect_language(text)
         text_words = words(text)
-        present = f" {' '.join(text_words)} "
-        added: dict[str, QueryExpansion] = {}
+        present_stems = {self._dutch_stem(w) for w in text_words}
+        found: dict[str, tuple[str, list[tuple[str, ExpansionKind]]]] = {}  # trigger → alternatives
 
-        def add(trigger: str, candidate: str, kind: ExpansionKind) -> None:
-            key = " ".join(words(candidate))
-            if key and f" {key} " not in present and key not in added:
-                added[key] = QueryExpansion(trigger, candidate, kind)
+        def add(trigger: str, candidates: Iterable[str], kind: ExpansionKind) -> None:
+            _, alternatives = found.setdefault(fold(trigger), (trigger, []))
+            alternatives.extend((c, kind) for c in candidates)
 
         for pattern, abbreviation in self._form_patterns:
-            for match in pattern.finditer(text):
-                for candidate in (*abbreviation.forms, *abbreviation.names):
-                    add(match.group(0), candidate, "expansion")
-                break
+            match = pattern.search(text)
+            if match:
+                add(match.group(0), self._abbreviation_alternatives(abbreviation, language), "expansion")
         for matched, abbreviations in self._names.find(text_words):
             for abbreviation in abbreviations:
-                for candidate in (*abbreviation.forms, *abbreviation.names):
-                    add(matched, candidate, "abbreviation")
+                add(matched, self._abbreviation_alternatives(abbreviation, language), "abbreviation")
         # Single English words may be Dutch words too ("bank", "minister"); in Dutch text only phrases count.
-        min_words = 1 if language == "en" else 2
         translated: list[str] = []
-        for matched, targets in self._translations.find(text_words, min_words=min_words):
+        for matched, targets in self._translations.find(text_words, min_words=1 if language == "en" else 2):
             for dutch_terms in targets:
-                for term in dutch_terms:
-                    add(matched, term, "translation")
-                    translated.append(term)
+                add(matched, dutch_terms, "translation")
+                translated.extend(dutch_terms)
         for source in (text_words, *(words(t) for t in translated)):
             for matched, groups in self._synonyms.find(source):
                 for group in groups:
-                    for member in group:
-                        add(matched, member, "synonym")
+                    add(matched, group, "synonym")
 
-        details = tuple(added.values())
+        details: dict[str, QueryExpansion] = {}
+        for trigger, alternatives in found.values():
+            fresh = {}
+            for candidate, kind in alternatives:
+                candidate_words = words(candidate)
+                key = " ".join(candidate_words)
+                # Skip what the question already says, in any inflection ("ministers" for "minister").
+                if all(self._dutch_stem(w) in present_stems for w in candidate_words):
+                    continue
+                if key not in details and key not in fresh:
+                    fresh[key] = (candidate, kind)
+            for key, (candidate, kind) in fresh.items():
+                details[key] = QueryExpansion(trigger, candidate, kind, self.expansion_weight / len(fresh))
         return ExpandedQuery(
             original=text,
             language=language,
-            expansions=[d.text for d in details],
+            expansions=[d.text for d in details.values()],
             weight=self.expansion_weight,
-            details=details,
+            details=tuple(details.values()),
         )
+
+    @staticmethod
+    def _abbreviation_alternatives(abbreviation: Abbreviation, language: Language) -> tuple[str, ...]:
+        # The corpus is Dutch: Dutch names always, English names only for English questions.
+        names = abbreviation.names if language == "en" else abbreviation.nl
+        return (*abbreviation.forms, *names)
 
     # --- glossary ---------------------------------------------------------------------------
     def glossary(self) -> list[GlossaryTerm]:
-        """Glossary terms and abbreviations, alphabetically."""
-        from_abbreviations = [
-            GlossaryTerm(
-                term=a.abbr,
-                definition=a.definition,
-                aliases=tuple(dict.fromkeys((*a.forms[1:], *a.names))),
-                expansion=(a.nl or a.en or (None,))[0],
-            )
-            for a in self.abbreviations
-        ]
-        return sorted((*self._glossary_terms, *from_abbreviations), key=lambda t: fold(t.term))
+        """Glossary terms and abbreviations (from abbreviations.yaml), alphabetically."""
+        return list(self._glossary)
 
     def glossary_terms_in(self, text: str) -> list[GlossaryTerm]:
-        """The glossary entries whose term or alias occurs in `text`, in glossary order."""
-        found: set[str] = set()
-        terms = self.glossary()
-        index = _PhraseIndex(cache(Stemmer.Stemmer("dutch").stemWord))
-        for term in terms:
-            if term.expansion is None:
-                for phrase in (term.term, *term.aliases):
-                    index.add(phrase, term.term)
-        for _, payloads in index.find(words(text)):
-            found.update(payloads)
-        for pattern, abbreviation in self._form_patterns:
-            if pattern.search(text):
-                found.add(abbreviation.abbr)
-        for _, abbreviations in self._names.find(words(text)):
-            found.update(a.abbr for a in abbreviations)
-        return [t for t in terms if t.term in found]
+        """The glossary entries whose term or one of its aliases occurs in `text`, alphabetically."""
+        text_words = words(text)
+        found = {term for _, payloads in self._glossary_index.find(text_words) for term in payloads}
+        found.update(a.abbr for pattern, a in self._form_patterns if pattern.search(text))
+        found.update(a.abbr for _, abbreviations in self._names.find(text_words) for a in abbreviations)
+        return [t for t in self._glossary if t.term in found]
+
+
+def _abbreviation_term(abbreviation: Abbreviation) -> GlossaryTerm:
+    return GlossaryTerm(
+        term=abbreviation.abbr,
+        definition=abbreviation.definition,
+        aliases=tuple(dict.fromkeys((*abbreviation.forms[1:], *abbreviation.names))),
+        expansion=(abbreviation.nl or abbreviation.en)[0],
+    )
+
+
+def english_singular(word: str) -> str:
+    """Light English normalisation for lexicon matching: 'companies' → 'company', 'covenants' → 'covenant'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _form_pattern(abbreviation: Abbreviation) -> re.Pattern[str]:

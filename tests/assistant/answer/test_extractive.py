@@ -179,3 +179,10 @@ def test_with_the_project_analyzer(answerer):
     extractive = ExtractiveAnswerer(analysis.DutchAnalyzer().analyze, refusal_threshold=0.35, support_threshold=0.5)
     answer = extractive.answer("Wanneer is het textielconvenant gepresenteerd?", [passage(1, SECTORS), passage(2, TEXTILE)], "nl")
     assert answer.answered and "9 maart" in answer.text and "[2]" in answer.text
+
+
+def test_bracketed_numbers_in_a_passage_do_not_become_citations(answerer):
+    text = "Het textielconvenant is op 9 maart gepresenteerd, zie ook bijlage [3] bij deze brief."
+    answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", [passage(1, text)], "nl")
+    assert "bijlage (3)" in answer.text
+    assert [c.n for c in answer.citations] == [1] and answer.sentences[0].citations == [1]

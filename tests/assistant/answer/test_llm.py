@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import importlib.util
 import socket
-from collections.abc import Iterator
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
@@ -12,7 +11,7 @@ from pydantic import Field
 from assistant.answer.llm import LLMAnswerer, build_chat_model, format_passages, rewrite_followup
 from assistant.errors import ConfigurationError, LLMUnavailableError
 from assistant.settings import Settings
-from tests.assistant.answer.helpers import SECTORS, TEXTILE, UNRELATED, passage, simple_tokenize, translate
+from tests.assistant.answer.helpers import SECTORS, TEXTILE, passage, simple_tokenize, translate
 from tests.openai_stub import OpenAIStub
 
 NL_REFUSAL = "De documenten geven geen antwoord op deze vraag."
@@ -170,6 +169,16 @@ def test_stream_result_drains_the_stream_and_refuses_unsupported_text():
     assert not answer.answered and answer.text == NL_REFUSAL
 
 
+def test_result_after_an_abandoned_stream_reads_the_rest():
+    reply = "Het textielconvenant is op 9 maart gepresenteerd [1]."
+    stream = make_answerer(fake(reply)).stream("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "nl")
+    tokens = stream.tokens()
+    first = next(tokens)
+    answer = stream.result()
+    assert first == "Het" and answer.answered and answer.text == reply
+    assert list(stream.tokens()) == []
+
+
 def test_stream_without_passages_yields_the_refusal():
     stream = make_answerer(fake()).stream("Wat is IMVO?", [], "en")
     assert list(stream.tokens()) == [EN_REFUSAL]
@@ -241,10 +250,12 @@ def closed_port() -> int:
 
 
 @pytest.mark.server
-def test_openai_compatible_server_answers_and_streams():
+def test_openai_compatible_server_answers_and_streams(monkeypatch):
     replies = ["Het textielconvenant is op 9 maart gepresenteerd [1].", "Vier andere sectoren sluiten dit jaar een IMVO-convenant af [2]."]
     with OpenAIStub(replies) as stub:
-        settings = Settings(llm="openai:stub-model", llm_base_url=stub.base_url, llm_timeout_s=10)
+        monkeypatch.setenv("IMVO_LLM", "openai:stub-model")
+        monkeypatch.setenv("IMVO_LLM_BASE_URL", stub.base_url)
+        settings = Settings()
         answerer = LLMAnswerer(build_chat_model(settings), simple_tokenize, support_threshold=0.5, model_name=settings.llm)
         answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "nl")
         assert answer.answered and answer.model == "openai:stub-model"

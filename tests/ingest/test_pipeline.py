@@ -1,0 +1,204 @@
+"""The ingest run: incremental, idempotent, safe with bad input. Uses hashed embeddings (plumbing only)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import ModelMismatchError
+from assistant.settings import Settings
+from assistant.store.store import Store
+from ingest.pipeline import run_ingest
+from tests.fakes import HashEmbeddings
+from tests.pdf_factory import (
+    make_corrupt_pdf,
+    make_encrypted_pdf,
+    make_report_pdf,
+    make_scanned_pdf,
+)
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+TEXT_A = """Geachte voorzitter,
+
+Het kabinet stuurt u hierbij de voortgangsrapportage over de IMVO-convenanten. In het textielconvenant
+werken bedrijven, vakbonden en maatschappelijke organisaties samen aan betere arbeidsomstandigheden.
+
+Het convenant is op 4 juli 2016 ondertekend door 55 bedrijven. De SER verzorgt het secretariaat.
+"""
+TEXT_B = """Geachte voorzitter,
+
+De motie van de leden Smaling en Voordewind (Kamerstuk 32 852, nr. 24) vraagt om een evaluatiemoment.
+Het kabinet geeft daaraan uitvoering met deze brief over de goudsector en de bancaire sector.
+"""
+
+
+def make_store(tmp_path: Path, embeddings: HashEmbeddings | None = None, **overrides) -> tuple[Store, HashEmbeddings]:
+    emb = embeddings or HashEmbeddings()
+    settings = Settings(store_dir=tmp_path / "store", embedding_model=emb.model_id, **overrides)
+    return Store(settings, embeddings_factory=lambda: emb), emb
+
+
+def outcome(report, name: str):
+    return next(o for o in report.outcomes if Path(o.source).name == name)
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (folder / "b.md").write_text(TEXT_B, encoding="utf-8")
+    return folder
+
+
+def test_first_run_ingests_and_second_run_embeds_nothing(tmp_path: Path, docs: Path) -> None:
+    store, emb = make_store(tmp_path)
+    first = run_ingest(store, [docs])
+    assert first.count("ingested") == 2 and first.exit_code == 0
+    embedded = emb.embedded
+    assert embedded == store.db.chunk_count() == store.vectors.count()
+    assert len(store.lexical()) == embedded
+
+    second = run_ingest(store, [docs])
+    assert second.nothing_changed and second.count("unchanged") == 2
+    assert emb.embedded == embedded, "a no-change run must not embed anything"
+
+
+def test_changed_file_replaces_its_chunks_and_removed_file_is_deleted(tmp_path: Path, docs: Path) -> None:
+    store, _ = make_store(tmp_path)
+    run_ingest(store, [docs])
+    old_ids = {p.chunk_id for p in store.db.passages(doc_id="a")}
+    (docs / "a.txt").write_text(TEXT_A.replace("55 bedrijven", "72 bedrijven"), encoding="utf-8")
+    (docs / "b.md").unlink()
+
+    report = run_ingest(store, [docs])
+    assert outcome(report, "a.txt").status == "ingested"
+    assert outcome(report, "b.md").status == "removed"
+    texts = " ".join(p.text for p in store.db.passages())
+    assert "72 bedrijven" in texts and "55 bedrijven" not in texts and "Voordewind" not in texts
+    committed = set(store.db.all_chunk_ids())
+    assert store.vectors.all_ids() == committed, "Chroma holds exactly the committed passages"
+    assert set(store.lexical().chunk_ids) == committed, "BM25 holds exactly the committed passages"
+    assert not old_ids & committed or old_ids <= committed
+
+
+def test_ingesting_one_file_does_not_remove_the_rest(tmp_path: Path, docs: Path) -> None:
+    store, _ = make_store(tmp_path)
+    run_ingest(store, [docs])
+    extra = tmp_path / "extra.txt"
+    extra.write_text(TEXT_A.replace("textielconvenant", "goudconvenant"), encoding="utf-8")
+    report = run_ingest(store, [extra])
+    assert report.count("ingested") == 1 and report.count("removed") == 0
+    assert len(store.db.documents()) == 3
+
+
+def test_rebuild_starts_over(tmp_path: Path, docs: Path) -> None:
+    store, emb = make_store(tmp_path)
+    run_ingest(store, [docs])
+    before = emb.embedded
+    report = run_ingest(store, [docs], rebuild=True)
+    assert report.count("ingested") == 2
+    assert emb.embedded == 2 * before
+    assert store.vectors.count() == store.db.chunk_count()
+
+
+def test_bad_files_are_reported_and_the_rest_ingested(tmp_path: Path, docs: Path) -> None:
+    store, _ = make_store(tmp_path, max_file_mb=0.05)
+    run_ingest(store, [docs])
+    before = {p.chunk_id for p in store.db.passages()}
+
+    make_corrupt_pdf(docs)
+    make_encrypted_pdf(docs)
+    make_scanned_pdf(docs)
+    make_report_pdf(docs, "goede brief ë 2016.pdf")
+    (docs / "leeg.txt").write_bytes(b"")
+    (docs / "binair.txt").write_bytes(bytes(range(256)) * 20)
+    (docs / "westers.txt").write_bytes("Geachte heer, de financiële bijdrage van het kabinet is één keer verhoogd.".encode("cp1252"))
+    (docs / "tabel.xlsx").write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    (docs / "groot.txt").write_text("woord " * 20000, encoding="utf-8")
+    shutil.copy(docs / "a.txt", docs / "kopie van a.txt")
+
+    report = run_ingest(store, [docs])
+    reasons = {Path(o.source).name: (o.status, o.detail) for o in report.outcomes}
+    assert reasons["kapot.pdf"][0] == "failed" and "pdf" in reasons["kapot.pdf"][1].lower()
+    assert reasons["beveiligd.pdf"][0] == "failed" and "decrypt" in reasons["beveiligd.pdf"][1].lower()
+    assert reasons["scan.pdf"][0] == "failed" and "ocr" in reasons["scan.pdf"][1].lower()
+    assert reasons["leeg.txt"][0] == "failed" and "empty" in reasons["leeg.txt"][1].lower()
+    assert reasons["binair.txt"][0] == "failed" and "binary" in reasons["binair.txt"][1].lower()
+    assert reasons["tabel.xlsx"][0] == "failed" and "unsupported" in reasons["tabel.xlsx"][1]
+    assert reasons["groot.txt"][0] == "failed" and "IMVO_MAX_FILE_MB" in reasons["groot.txt"][1]
+    assert reasons["kopie van a.txt"][0] == "duplicate" and "a.txt" in reasons["kopie van a.txt"][1]
+    assert reasons["westers.txt"][0] == "ingested" and "Windows-1252" in reasons["westers.txt"][1]
+    assert reasons["goede brief ë 2016.pdf"][0] == "ingested"
+    assert report.exit_code == 1
+    after = {p.chunk_id for p in store.db.passages()}
+    assert before <= after, "nothing already stored is lost"
+    westers = next(p for p in store.db.passages() if p.source == "westers.txt")
+    assert "financiële" in westers.text
+
+
+def test_a_file_that_turns_bad_keeps_its_previous_version(tmp_path: Path, docs: Path) -> None:
+    store, _ = make_store(tmp_path)
+    run_ingest(store, [docs])
+    (docs / "a.txt").write_bytes(b"")
+    report = run_ingest(store, [docs])
+    assert outcome(report, "a.txt").status == "failed"
+    assert any("55 bedrijven" in p.text for p in store.db.passages(doc_id="a"))
+
+
+def test_store_built_with_another_model_is_refused(tmp_path: Path, docs: Path) -> None:
+    store, _ = make_store(tmp_path)
+    run_ingest(store, [docs])
+    store.close()
+    other = Store(Settings(store_dir=tmp_path / "store", embedding_model="intfloat/multilingual-e5-base"))
+    with pytest.raises(ModelMismatchError, match="imvo ingest --rebuild"):
+        other.require_ready()
+
+
+def test_interrupted_run_leaves_store_usable_and_next_run_completes(tmp_path: Path, docs: Path) -> None:
+    """Simulates a kill between the vector upsert and the commit (the subprocess test kills for real)."""
+    store, emb = make_store(tmp_path)
+    run_ingest(store, [docs])
+    (docs / "c.txt").write_text(TEXT_B.replace("goudsector", "houtsector"), encoding="utf-8")
+
+    class Killed(BaseException):
+        pass
+
+    original = store.db.commit_changes
+
+    def die(*args, **kwargs):
+        raise Killed
+
+    store.db.commit_changes = die  # type: ignore[method-assign]
+    with pytest.raises(Killed):
+        run_ingest(store, [docs])
+    store.db.commit_changes = original  # type: ignore[method-assign]
+    # The store still answers with exactly the committed documents.
+    committed = set(store.db.all_chunk_ids())
+    assert {d.doc_id for d in store.db.documents()} == {"a", "b"}
+    assert set(store.lexical().chunk_ids) == committed
+    assert store.vectors_dirty
+    # The next run completes and reconciles; vectors already embedded are not embedded again.
+    embedded_before = emb.embedded
+    report = run_ingest(store, [docs])
+    assert outcome(report, "c.txt").status == "ingested"
+    assert emb.embedded == embedded_before
+    assert store.vectors.all_ids() == set(store.db.all_chunk_ids())
+    assert not store.vectors_dirty
+
+
+def test_real_corpus_every_document_has_metadata(tmp_path: Path) -> None:
+    store, _ = make_store(tmp_path)
+    report = run_ingest(store, [CORPUS])
+    assert report.count("ingested") == 5 and report.exit_code == 0
+    docs = {d.source: d.metadata for d in store.db.documents()}
+    tussen = docs["2015-07-10-tussenrapportage-imvo-convenanten.txt"]
+    assert tussen.doc_type == "Kamerbrief" and tussen.date == "2015-07-10" and tussen.kamerstuk == "26485-212"
+    for meta in docs.values():
+        assert meta.title and meta.doc_type and meta.original_name
+    passages = store.db.passages()
+    assert all(p.page >= 1 for p in passages)
+    assert any("26485-197" in p.kamerstuk_refs for p in passages)
