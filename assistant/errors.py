@@ -62,3 +62,12 @@ class EvalFileError(ImvoError):
         self.reason = reason
         where = f"{path}, line {line}" if line is not None else f"{path}"
         super().__init__(f"{where}: {reason}")
+
+
+class UploadError(ImvoError):
+    """An uploaded file was refused before ingestion (type, size, name); the message says what to do."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")

@@ -13,26 +13,23 @@ from pathlib import Path
 
 from assistant.container import build_assistant
 from assistant.evaluation import load_questions, score_retrieval
+from assistant.retrieval.intents import kind_boosts, load_intents
+from assistant.retrieval.query import query_groups
 from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store.store import Store
 from ingest.pipeline import run_ingest
 
 ROOT = Path(__file__).resolve().parents[1]
-WEIGHTS = [(1.0, 0.0), (0.0, 1.0), (1.0, 0.05), (1.0, 0.1), (1.0, 0.2), (1.0, 0.35), (1.0, 0.5), (1.0, 1.0), (0.5, 1.0)]
+WEIGHTS = [(1.0, 0.0), (0.0, 1.0), (1.0, 0.05), (1.0, 0.2), (1.0, 0.5), (1.0, 1.0)]
 
 
 def legs(assistant, question: str, n: int) -> tuple[list[str], list[str]]:
     retriever = assistant.retriever
     lexical = assistant.store.lexical()
-    expanded = retriever.lexicon.expand_query(question)
-    own = lexical.analyzer.analyze(question)
-    groups = [(own, 1.0)]
-    for text, weight in expanded.weighted_expansions():
-        extra = [t for t in lexical.analyzer.analyze(text) if t not in set(own)]
-        if extra:
-            groups.append((extra, weight))
-    bm25 = [h.chunk_id for h in lexical.search(groups, n)]
+    groups, _ = query_groups(question, lexical.analyzer, retriever.lexicon, lexical.has_token)
+    weights = lexical.kind_weights(kind_boosts(question, lexical.analyzer, load_intents()))
+    bm25 = [h.chunk_id for h in lexical.search(groups, n, mask=weights)]
     dense = [h.chunk_id for h in assistant.store.vectors.search(question, n)]
     return bm25, dense
 

@@ -89,9 +89,15 @@ def chunk_document(
     return _build_chunks(clean, meta, flow_spans, footnote_spans)
 
 
+# Names for structure that the text itself does not say: a question about who signed a letter must
+# find the passage with its signature, which rarely contains the word.
+_KIND_LABELS = {"signature": "Ondertekening (ondertekend door)", "footnote": "Voetnoot"}
+
+
 def embedding_text(chunk: _Titled, title: str) -> str:
-    """What the embedder and BM25 index see: document title and section heading give the passage context."""
-    header = " — ".join(part for part in (title.strip(), chunk.heading or "") if part)
+    """What the embedder and BM25 index see: title, section heading and structure label give context."""
+    label = _KIND_LABELS.get(getattr(chunk, "kind", ""), "")
+    header = " — ".join(part for part in (title.strip(), chunk.heading or "", label) if part)
     return f"{header}\n{chunk.text}" if header else chunk.text
 
 
@@ -372,8 +378,14 @@ def _build_chunks(
 
 
 def _kind(clean: CleanDocument, span: _Span) -> BlockKind:
+    """The kind of the passage's first content block; "signature" when it holds a letter's signature."""
     index = span.content_block if span.content_block is not None else span.first_block
-    return clean.blocks[index].kind
+    kind = clean.blocks[index].kind
+    if kind != "footnote" and any(
+        b.kind == "signature" for b in clean.blocks if b.start >= span.start and b.end <= span.end
+    ):
+        return "signature"
+    return kind
 
 
 def _chunk_heading(clean: CleanDocument, span: _Span) -> str | None:

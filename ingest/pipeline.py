@@ -27,7 +27,7 @@ from ingest.metadata import extract_metadata, load_curated_metadata, merge_metad
 log = logging.getLogger(__name__)
 
 # Bump when cleaning/chunking changes so that every document is re-processed once.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 EMBED_BATCH = 256
 
 Status = Literal["ingested", "unchanged", "removed", "failed", "duplicate"]

@@ -9,6 +9,8 @@ from typing import Protocol
 
 from assistant.models import Passage
 from assistant.retrieval.filters import SearchFilters
+from assistant.retrieval.intents import kind_boosts, load_intents
+from assistant.retrieval.query import query_groups
 from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store.store import Store
@@ -53,14 +55,7 @@ class HybridRetriever:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         lexical = self.store.lexical()
-        expanded = self.lexicon.expand_query(query)
-        own = lexical.analyzer.analyze(query)
-        seen = set(own)
-        groups: list[tuple[list[str], float]] = [(own, 1.0)]
-        for text, weight in expanded.weighted_expansions():
-            extra = [t for t in lexical.analyzer.analyze(text) if t not in seen]
-            if extra:
-                groups.append((extra, weight))
+        groups, expanded = query_groups(query, lexical.analyzer, self.lexicon, lexical.has_token)
 
         allowed_ids: set[str] | None = None
         allowed_docs: list[str] | None = None
@@ -70,6 +65,9 @@ class HybridRetriever:
             allowed_ids = {p.chunk_id for p in allowed}
             allowed_docs = sorted({p.doc_id for p in allowed})
             mask = lexical.mask_for(list(allowed_ids))
+        weights = lexical.kind_weights(kind_boosts(query, lexical.analyzer, load_intents()))
+        if weights is not None:
+            mask = weights if mask is None else mask * weights
         lexical_ids = [h.chunk_id for h in lexical.search(groups, n, mask=mask)]
         timings["bm25"] = (time.perf_counter() - t0) * 1000
 

@@ -24,15 +24,20 @@ class LexicalHit:
 
 
 class LexicalIndex:
-    def __init__(self, bm25: object, chunk_ids: list[str], analyzer: DutchAnalyzer, generation: int) -> None:
+    def __init__(
+        self, bm25: object, chunk_ids: list[str], analyzer: DutchAnalyzer, generation: int, kinds: list[str] | None = None
+    ) -> None:
         self._bm25 = bm25
         self.chunk_ids = chunk_ids
+        self.kinds = np.array(kinds if kinds is not None else ["paragraph"] * len(chunk_ids))
         self.analyzer = analyzer
         self.generation = generation
         self._position = {cid: i for i, cid in enumerate(chunk_ids)}
 
     @classmethod
-    def build(cls, chunk_ids: Sequence[str], texts: Sequence[str], generation: int) -> LexicalIndex:
+    def build(
+        cls, chunk_ids: Sequence[str], texts: Sequence[str], generation: int, kinds: Sequence[str] | None = None
+    ) -> LexicalIndex:
         import bm25s
 
         analyzer = DutchAnalyzer.fit(texts)
@@ -40,7 +45,18 @@ class LexicalIndex:
         bm25 = bm25s.BM25()
         if tokens:
             bm25.index(tokens, show_progress=False)
-        return cls(bm25, list(chunk_ids), analyzer, generation)
+        return cls(bm25, list(chunk_ids), analyzer, generation, list(kinds) if kinds is not None else None)
+
+    def has_token(self, token: str) -> bool:
+        return token in getattr(self._bm25, "vocab_dict", {})
+
+    def kind_weights(self, boosts: dict[str, float]) -> np.ndarray | None:
+        if not boosts:
+            return None
+        weights = np.ones(len(self.chunk_ids), dtype=np.float32)
+        for kind, factor in boosts.items():
+            weights[self.kinds == kind] = factor
+        return weights
 
     def __len__(self) -> int:
         return len(self.chunk_ids)
@@ -87,7 +103,7 @@ class LexicalIndex:
             self._bm25.save(str(tmp / "bm25"), show_progress=False)
         (tmp / "analyzer.json").write_text(json.dumps(self.analyzer.to_dict(), ensure_ascii=False), encoding="utf-8")
         (tmp / "index.json").write_text(
-            json.dumps({"generation": self.generation, "chunk_ids": self.chunk_ids}), encoding="utf-8"
+            json.dumps({"generation": self.generation, "chunk_ids": self.chunk_ids, "kinds": self.kinds.tolist()}), encoding="utf-8"
         )
         (tmp / "generation").write_text(str(self.generation), encoding="utf-8")
         shutil.rmtree(old, ignore_errors=True)
@@ -112,5 +128,5 @@ class LexicalIndex:
                 data = json.loads(info.read_text(encoding="utf-8"))
                 analyzer = DutchAnalyzer.from_dict(json.loads((candidate / "analyzer.json").read_text(encoding="utf-8")))
                 bm25 = bm25s.BM25.load(str(candidate / "bm25")) if data["chunk_ids"] else bm25s.BM25()
-                return cls(bm25, data["chunk_ids"], analyzer, int(data["generation"]))
+                return cls(bm25, data["chunk_ids"], analyzer, int(data["generation"]), data.get("kinds"))
         return None

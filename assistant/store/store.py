@@ -97,7 +97,9 @@ class Store:
 
         passages = self.db.passages()
         texts = [embedding_text(p, p.title) for p in passages]
-        index = LexicalIndex.build([p.chunk_id for p in passages], texts, self.db.generation)
+        index = LexicalIndex.build(
+            [p.chunk_id for p in passages], texts, self.db.generation, kinds=[p.kind for p in passages]
+        )
         index.save(self.dir / "bm25")
         self._lexical = index
         return index

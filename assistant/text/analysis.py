@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import chain
 from pathlib import Path
@@ -224,12 +224,13 @@ class DutchAnalyzer:
     def analyze_many(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.analyze(text) for text in texts]
 
-    def analyze_query(self, text: str) -> tuple[list[str], list[str]]:
+    def analyze_query(self, text: str, known: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
         """(word tokens, part tokens) of a question, so a retriever can weight compound parts lower.
 
         `analyze` gives the same tokens in one list. A compound in a question otherwise counts three times
         (whole word and two parts) against once for a simple word. The joined form of a hyphenated word
-        ("imvoconvenant") counts as a part too.
+        ("imvoconvenant") counts as a part too. With `known` (is this token in the index?), the parts of a
+        compound the index does not contain count as words: they are the only way it can match.
         """
         words: list[str] = []
         parts: list[str] = []
@@ -242,6 +243,8 @@ class DutchAnalyzer:
                     continue
                 if word == joined:
                     parts.extend(analysed)
+                elif known is not None and len(analysed) > 1 and not known(analysed[0]):
+                    words.extend(analysed)
                 else:
                     words.append(analysed[0])
                     parts.extend(analysed[1:])

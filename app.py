@@ -1,0 +1,73 @@
+"""The web app (`streamlit run app.py`, or `make run`): the pages and the sidebar they share."""
+
+import streamlit as st
+
+from assistant.errors import ImvoError
+from assistant.webapp.chat_state import FILTERS_KEY
+from assistant.webapp.filters import describe_filters, filter_options, make_filters
+from assistant.webapp.formatting import dutch_timestamp
+from assistant.webapp.messages import error_message
+from assistant.webapp.resources import get_resources
+from assistant.webapp.style import CSS
+
+st.set_page_config(page_title="IMVO-assistent", page_icon=":material/balance:", layout="wide")
+st.markdown(CSS, unsafe_allow_html=True)
+
+page = st.navigation(
+    [
+        st.Page("pages/chat.py", title="Chat", icon=":material/chat:", default=True),
+        st.Page("pages/documenten.py", title="Documenten", icon=":material/description:"),
+        st.Page("pages/register.py", title="Moties & toezeggingen", icon=":material/gavel:"),
+        st.Page("pages/tijdlijn.py", title="Tijdlijn", icon=":material/timeline:"),
+        st.Page("pages/begrippen.py", title="Begrippen", icon=":material/menu_book:"),
+    ]
+)
+
+try:
+    resources = get_resources()
+    info = resources.assistant.info()
+    documents = resources.assistant.store.db.documents()
+except ImvoError as exc:
+    message = error_message(exc)
+    st.error(message.text)
+    st.caption(f"Details: {message.detail}")
+    st.stop()
+
+settings = resources.settings
+options = filter_options(documents)
+
+with st.sidebar:
+    st.subheader("Filters voor de chat")
+    doc_types = st.multiselect("Documenttype", options.doc_types, key="flt_types", placeholder="Alle typen")
+    period = None
+    if options.has_period:
+        period = st.date_input(
+            "Periode", value=(options.first, options.last), min_value=options.first, max_value=options.last,
+            format="DD-MM-YYYY", key="flt_period",
+        )
+    doc_ids = st.multiselect(
+        "Documenten", list(options.documents), format_func=lambda d: options.documents.get(d, d),
+        key="flt_docs", placeholder="Alle documenten",
+    )
+    filters = make_filters(options, doc_types, doc_ids, period if isinstance(period, (tuple, list)) else None)
+    st.session_state[FILTERS_KEY] = filters
+    if filters.active:
+        st.caption(f"Actief: {describe_filters(filters, options)}")
+
+    st.divider()
+    st.subheader("Antwoordmodus")
+    if settings.answer_mode == "llm":
+        st.markdown(f"Taalmodel **{settings.llm or 'standaard'}**  \nserver: `{settings.llm_base_url or 'standaardadres'}`")
+        st.caption("Het antwoord verschijnt terwijl het model schrijft; daarna worden de bronnen gecontroleerd.")
+    else:
+        st.markdown("**Extractief**: het antwoord bestaat uit zinnen uit de documenten zelf, zonder taalmodel.")
+
+    st.divider()
+    st.subheader("Kennisbank")
+    st.markdown(
+        f"{info.documents} documenten · {info.passages} passages  \n"
+        f"embeddingmodel: `{info.embedding_model or 'nog geen'}`  \n"
+        f"laatst ingelezen: {dutch_timestamp(info.last_ingest)}"
+    )
+
+page.run()

@@ -1,0 +1,54 @@
+"""What the web pages say when the assistant raises: a Dutch explanation plus the assistant's own detail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.errors import (
+    ConfigurationError,
+    EmptyStoreError,
+    ImvoError,
+    InvalidQuestionError,
+    LLMUnavailableError,
+    ModelMismatchError,
+    UploadError,
+)
+from assistant.settings import Settings
+
+EMPTY_STORE = (
+    "Er zijn nog geen documenten ingelezen, dus er valt nog niets te vragen. Lees de documenten in met "
+    "`make run` (of `imvo ingest`), of upload ze op de pagina **Documenten**."
+)
+
+
+@dataclass(frozen=True)
+class ErrorMessage:
+    text: str  # Dutch, for st.error
+    detail: str  # the assistant's message (names the file/setting and what to do)
+
+
+def error_message(exc: ImvoError, settings: Settings | None = None) -> ErrorMessage:
+    detail = str(exc)
+    match exc:
+        case EmptyStoreError():
+            text = EMPTY_STORE
+        case LLMUnavailableError():
+            server = settings.llm_base_url if settings and settings.llm_base_url else "de ingestelde server"
+            text = (
+                f"Het taalmodel is niet bereikbaar ({server}). Controleer of de server draait, of schakel over "
+                "op extractieve antwoorden met IMVO_ANSWER_MODE=extractive."
+            )
+        case ModelMismatchError():
+            text = (
+                "De kennisbank is gebouwd met een ander embeddingmodel dan nu is ingesteld. Lees de documenten "
+                "opnieuw in (`imvo ingest --rebuild`) of stel het oorspronkelijke model weer in."
+            )
+        case InvalidQuestionError():
+            text = "Deze vraag kan niet worden verwerkt."
+        case UploadError():
+            text = f"Bestand geweigerd: {exc.reason}."
+        case ConfigurationError():
+            text = "De instellingen kloppen niet; de assistent kan zo niet starten."
+        case _:
+            text = "Er ging iets mis."
+    return ErrorMessage(text, detail)

@@ -1,0 +1,79 @@
+"""What the web app builds once per process: the assistant (models, store, indexes), shared by all
+browser sessions through st.cache_resource, and what is derived per store generation."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+import streamlit as st
+from pydantic import ValidationError
+
+from assistant.container import build_assistant
+from assistant.errors import ConfigurationError
+from assistant.service import Assistant
+from assistant.settings import Settings
+from assistant.text.lexicon import load_lexicon
+from assistant.webapp.glossary import GlossaryEntry, glossary_entries
+
+log = logging.getLogger(__name__)
+WARM_UP_TIMEOUT_S = 120.0
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigurationError(f"invalid IMVO_* setting: {exc}") from exc
+
+
+@dataclass
+class WebResources:
+    assistant: Assistant
+    settings: Settings
+    # Set once the embedding model and indexes are loaded (in a background thread, so the page shows at once).
+    warm: threading.Event = field(default_factory=threading.Event)
+    # Ingesting replaces rows that questions read: the two never run at the same time.
+    store_lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def wait_until_warm(self) -> None:
+        self.warm.wait(WARM_UP_TIMEOUT_S)
+
+
+def _warm_up(resources: WebResources) -> None:
+    store = resources.assistant.store
+    try:
+        with resources.store_lock:
+            store.embeddings.embed_query("warm-up")
+            if not store.is_empty():
+                store.vectors  # noqa: B018 - opens Chroma
+                store.lexical()
+    except Exception:  # the same error reaches the user at the first question, with a message
+        log.exception("warming up the assistant failed")
+    finally:
+        resources.warm.set()
+
+
+@st.cache_resource(show_spinner="De assistent wordt gestart …", max_entries=4)
+def _resources(settings_key: str, _settings: Settings) -> WebResources:
+    resources = WebResources(build_assistant(_settings), _settings)
+    threading.Thread(target=_warm_up, args=(resources,), name="imvo-warm-up", daemon=True).start()
+    return resources
+
+
+def get_resources() -> WebResources:
+    """The process-wide assistant for the current settings (a new one when the settings change)."""
+    settings = load_settings()
+    return _resources(settings.model_dump_json(), settings)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _glossary(store_dir: str, generation: int, _resources: WebResources) -> list[GlossaryEntry]:
+    return glossary_entries(load_lexicon(), _resources.assistant.store.db.passages())
+
+
+def get_glossary(resources: WebResources) -> list[GlossaryEntry]:
+    """Glossary terms with their passages, recomputed when an ingest changes the store's generation."""
+    store = resources.assistant.store
+    return _glossary(str(store.dir), store.db.generation, resources)

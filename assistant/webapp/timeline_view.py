@@ -1,0 +1,62 @@
+"""The timeline of dated events: a chart on a time axis, coloured by kind, and the list beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+
+from assistant.register import TimelineEvent
+from assistant.webapp.formatting import dutch_date, middle_day
+
+
+def filter_events(events: Iterable[TimelineEvent], *, kinds: Sequence[str] = (), planned: bool = True) -> list[TimelineEvent]:
+    return [e for e in events if (not kinds or e.kind in kinds) and (planned or not e.planned)]
+
+
+def timeline_frame(events: Sequence[TimelineEvent]) -> pd.DataFrame:
+    rows = [
+        {
+            "Datum": dutch_date(e.date),
+            "Soort": e.kind,
+            "Gebeurtenis": e.label,
+            "Gepland": "gepland" if e.planned else "gebeurd",
+            "Document": e.title,
+            "Pagina": e.page,
+            "Precisie": {"day": "dag", "month": "maand", "year": "jaar"}.get(e.precision, e.precision),
+            "when": pd.Timestamp(middle_day(e.date)) if middle_day(e.date) else pd.NaT,
+        }
+        for e in events
+    ]
+    columns = ["Datum", "Soort", "Gebeurtenis", "Gepland", "Document", "Pagina", "Precisie", "when"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def timeline_chart(events: Sequence[TimelineEvent]) -> alt.Chart:
+    """One row per kind, a point per event (hollow when planned); hover shows the label and source.
+    Events known only to the month or year sit in the middle of that month or year."""
+    frame = timeline_frame(events).dropna(subset=["when"])
+    return (
+        alt.Chart(frame)
+        .mark_point(size=140, strokeWidth=2, opacity=0.85)
+        .encode(
+            x=alt.X("when:T", title="Datum", axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year")),
+            y=alt.Y("Soort:N", title=None, sort=sorted(frame["Soort"].unique().tolist())),
+            color=alt.Color("Soort:N", legend=None),
+            shape=alt.Shape(
+                "Gepland:N", title="", scale=alt.Scale(domain=["gebeurd", "gepland"], range=["circle", "diamond"])
+            ),
+            fill=alt.condition(alt.datum.Gepland == "gebeurd", alt.Color("Soort:N", legend=None), alt.value("white")),
+            tooltip=[
+                alt.Tooltip("Datum:N"),
+                alt.Tooltip("Soort:N"),
+                alt.Tooltip("Gebeurtenis:N"),
+                alt.Tooltip("Gepland:N"),
+                alt.Tooltip("Document:N"),
+                alt.Tooltip("Pagina:Q"),
+            ],
+        )
+        .properties(height=max(160, 48 * frame["Soort"].nunique()))
+        .interactive(bind_y=False)
+    )

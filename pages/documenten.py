@@ -1,0 +1,116 @@
+"""Documenten: every stored document, one document's text, and uploading new ones."""
+
+import pandas as pd
+import streamlit as st
+
+from assistant.errors import ImvoError, UploadError
+from assistant.webapp.documents import KAMERSTUK_DISPLAY, document_view, documents_frame
+from assistant.webapp.formatting import dutch_date, escape_markdown
+from assistant.webapp.messages import error_message
+from assistant.webapp.resources import get_resources
+from assistant.webapp.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
+
+RESULT_KEY = "imvo_upload_result"
+
+resources = get_resources()
+store = resources.assistant.store
+settings = resources.settings
+limits = UploadLimits.from_settings(settings)
+
+st.title("Documenten")
+
+documents = store.db.documents()
+if not documents:
+    st.info("Er zijn nog geen documenten ingelezen. Upload ze hieronder, of voer `make run` / `imvo ingest` uit.")
+else:
+    frame = documents_frame(documents)
+    st.caption(f"{len(documents)} documenten. Selecteer een rij om de tekst te lezen.")
+    table = st.dataframe(
+        frame,
+        key="documents_table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        column_config={
+            "Titel": st.column_config.TextColumn(width="large"),
+            "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY),
+            "Pagina's": st.column_config.NumberColumn(width="small"),
+            "Passages": st.column_config.NumberColumn(width="small"),
+        },
+    )
+    rows = table.selection.rows
+    view = document_view(store, frame.index[rows[0]]) if rows else None
+    if view is not None:
+        meta = view.document.metadata
+        st.subheader(meta.title)
+        facts = [meta.doc_type, dutch_date(meta.date) or "datum onbekend", f"{view.document.pages} pagina's"]
+        st.caption(" · ".join(facts) + f" · bron: {view.document.source}")
+        if meta.senders:
+            st.markdown("**Afzenders:** " + escape_markdown("; ".join(meta.senders)))
+        if meta.addressee:
+            st.markdown("**Aan:** " + escape_markdown(meta.addressee))
+        if view.own:
+            st.markdown(f"**Kamerstuk:** [{view.own[0]}]({view.own[1]})")
+        if view.references:
+            st.markdown("**Verwijst naar Kamerstukken:** " + ", ".join(f"[{r}]({url})" for r, url in view.references))
+        if meta.summary:
+            st.markdown("**Samenvatting:** " + escape_markdown(meta.summary))
+        st.markdown("**Tekst** (na opschonen, met paginamarkeringen)")
+        with st.container(height=560, border=True):
+            if view.text_html is None:
+                st.caption("De opgeschoonde tekst van dit document is niet opgeslagen.")
+            else:
+                st.markdown(view.text_html, unsafe_allow_html=True)
+
+st.divider()
+st.subheader("Documenten toevoegen")
+st.caption(
+    f"PDF-, tekst- en Markdownbestanden ({', '.join(limits.types)}), elk hoogstens {settings.max_upload_mb} MB. "
+    "Ze worden direct ingelezen en zijn daarna in de chat te bevragen."
+)
+
+previous = st.session_state.get(RESULT_KEY)
+if previous:
+    for level, text in previous["messages"]:
+        getattr(st, level)(text)
+    if previous["rows"]:
+        st.dataframe(pd.DataFrame(previous["rows"]), hide_index=True)
+
+with st.form("upload", clear_on_submit=True):
+    files = st.file_uploader(
+        "Bestanden", type=limits.types, accept_multiple_files=True, max_upload_size=settings.max_upload_mb,
+    )
+    submitted = st.form_submit_button("Uploaden en inlezen", icon=":material/upload:")
+
+if submitted and files:
+    messages: list[tuple[str, str]] = []
+    rows: list[dict[str, str]] = []
+    bar = st.progress(0.0, text="Wachten tot andere inleesacties klaar zijn …")
+    try:
+        with resources.store_lock:
+            saved = []
+            for f in files:
+                try:
+                    saved.append(save_upload(settings.upload_dir, f.name, f.getvalue(), limits))
+                except UploadError as exc:
+                    rows.append({"Bestand": f.name, "Opgeslagen als": "", "Status": "geweigerd", "Toelichting": exc.reason})
+            result = ingest_uploads(store, saved, settings, progress=lambda fraction, label: bar.progress(fraction, text=label))
+        bar.progress(1.0, text="Klaar")
+        for item, outcome in result.outcomes:
+            rows.append({
+                "Bestand": item.original,
+                "Opgeslagen als": item.path.name,
+                "Status": STATUS_NL.get(outcome.status, outcome.status) if outcome else "niet gevonden",
+                "Toelichting": (outcome.detail if outcome else "") + ("; bestand weer verwijderd" if item in result.discarded else ""),
+            })
+        if result.ingested:
+            messages.append(("success", f"{len(result.ingested)} document(en) ingelezen en meteen te bevragen in de chat."))
+        if any(r["Status"] in ("mislukt", "geweigerd") for r in rows):
+            messages.append(("warning", "Niet alles kon worden ingelezen; zie de toelichting per bestand."))
+    except ImvoError as exc:
+        message = error_message(exc, settings)
+        messages.append(("error", f"{message.text} (Details: {message.detail})"))
+    st.session_state[RESULT_KEY] = {"messages": messages, "rows": rows}
+    st.rerun()
+elif submitted:
+    st.warning("Kies eerst een of meer bestanden.")
