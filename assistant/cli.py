@@ -18,7 +18,7 @@ from assistant.errors import ImvoError
 from assistant.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="IMVO assistant: ingest documents, search, ask.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 StoreOption = Annotated[
@@ -253,3 +253,74 @@ def evaluate(
         _emit(report.to_dict())
     else:
         out.print(format_report(report), markup=False)
+
+
+@app.command()
+def motions(
+    only_open: Annotated[bool, typer.Option("--open", help="Only items still open.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Motions, commitments and initiative bills the documents mention, with their state and evidence."""
+    import csv
+    import sys
+
+    from assistant.presenters import REGISTER_CSV_FIELDS, register_csv_row, register_item_to_dict
+
+    if as_json and as_csv:
+        err.print("[red]error:[/red] choose --json or --csv, not both")
+        raise typer.Exit(2)
+    try:
+        with _ready_store(make_settings(store)) as st:
+            register = st.register()
+    except ImvoError as exc:
+        raise fail(exc) from exc
+    items = register.open_items() if only_open else register.items
+    if as_json:
+        _emit({"items": [register_item_to_dict(i) for i in items]})
+    elif as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=REGISTER_CSV_FIELDS)
+        writer.writeheader()
+        writer.writerows(register_csv_row(i) for i in items)
+    else:
+        table = Table(title="Moties, toezeggingen en initiatiefwetsvoorstellen")
+        for column in ("soort", "Kamerstuk", "leden", "datum", "onderwerp", "status", "open"):
+            table.add_column(column)
+        for i in items:
+            table.add_row(i.kind, i.kamerstuk or "", ", ".join(i.members), i.date or "", i.subject or "",
+                          f"{i.status} / {i.execution}", {True: "ja", False: "nee", None: "onbekend"}[i.open])
+        out.print(table)
+
+
+@app.command()
+def timeline(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Dated events from the documents (reports, covenants, motions, conferences), oldest first."""
+    try:
+        with _ready_store(make_settings(store)) as st:
+            events = st.timeline()
+    except ImvoError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        _emit({"events": [e.to_dict() for e in events]})
+        return
+    for e in events:
+        planned = " (gepland)" if e.planned else ""
+        out.print(f"{e.date:<10}  [{e.kind}] {e.label}{planned} — {e.source}, p. {e.page}", markup=False)
+
+
+def _ready_store(settings: Settings):
+    from contextlib import contextmanager
+
+    from assistant.container import open_store
+
+    @contextmanager
+    def ready():
+        with open_store(settings) as st:
+            st.require_ready()
+            yield st
+
+    return ready()

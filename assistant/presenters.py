@@ -84,3 +84,35 @@ def answer_to_markdown(answer: Answer) -> str:
         lines += ["> " + line for line in p.text.strip().splitlines()]
         lines.append("")
     return "\n".join(lines)
+
+
+def register_item_to_dict(item) -> dict[str, Any]:
+    """The `imvo motions --json` contract for one RegisterItem."""
+    return {
+        "kind": item.kind,
+        "kamerstuk": item.kamerstuk,
+        "url": item.url,
+        "members": item.members,
+        "date": item.date,
+        "debate": item.debate,
+        "subject": item.subject,
+        "status": item.status,
+        "execution": item.execution,
+        "open": item.open,
+        "evidence": [
+            {k: e.get(k) for k in ("doc_id", "title", "source", "page", "text", "chunk_id", "reason")}
+            for e in item.evidence
+        ],
+    }
+
+
+REGISTER_CSV_FIELDS = ["kind", "kamerstuk", "url", "members", "date", "debate", "subject", "status", "execution",
+                       "open", "evidence"]
+
+
+def register_csv_row(item) -> dict[str, Any]:
+    data = register_item_to_dict(item)
+    data["members"] = "; ".join(item.members)
+    data["open"] = {True: "ja", False: "nee", None: "onbekend"}[item.open]
+    data["evidence"] = " | ".join(f"{e.get('source')} p. {e.get('page')}" for e in item.evidence)
+    return data

@@ -3,8 +3,9 @@
 Sentences are scored on the question's content words (IDF-weighted over the sentences of the given
 passages), the coverage of their passage, the passage's rank and whether they hold what the question
 type asks for (a name for "who", a date for "when", a number for "how many", an enumeration for a
-list). The answer quotes them in passage order with [n] marks; when the best evidence is weak the
-answerer refuses instead.
+list). The answer quotes the best sentence and what supports it in the same passage; a sentence from
+another passage is added only when it is about as much on topic as the best one. When the quoted
+evidence is weak the answerer refuses instead.
 """
 
 from __future__ import annotations
@@ -28,22 +29,28 @@ _W_CONTEXT = 0.15  # ... in the sentence, the one before it and the passage head
 _W_PASSAGE = 0.20  # ... anywhere in its passage (title and heading included)
 _W_RANK = 0.10  # retrieval rank prior
 _W_CUE = 0.20  # holds what the question type asks for
-# Evidence strength: sentence and passage coverage, scaled down when the type cue is missing.
-_STRENGTH_SENTENCE = 0.6
-_STRENGTH_PASSAGE = 0.4
+# Evidence strength: mostly what the quoted sentence (with its lead-in and heading) covers of the
+# question; the passage around it counts for less, so a passage on the subject cannot make up for a
+# sentence that is not.
+_STRENGTH_CONTEXT = 0.75
+_STRENGTH_PASSAGE = 0.25
 # A sentence without what the question type asks for is weak evidence: no date cannot answer "when".
 _MISSING_CUE_FACTOR = {"when": 0.3, "how_many": 0.3, "who": 0.5, "list": 0.8}
-_KEEP_FROM_BEST = 0.75  # further sentences need this share of the best sentence's score ...
-_KEEP_COVER_FROM_BEST = 0.5  # ... and this share of its own question-word coverage
+# A number next to another noun does not answer "how many X": "14 banken" for "how many companies".
+_MISSING_COUNTED_FACTOR = 0.5
+_KEEP_FROM_BEST = 0.75  # further sentences of the best sentence's passage need this share of its score ...
+_KEEP_COVER_FROM_BEST = 0.5  # ... and this share of its question-word coverage
+_OTHER_PASSAGE_FROM_BEST = 0.9  # a sentence from another passage needs this share of both
 _CONCISE_SENTENCES = 2
 _LIST_EXTRA = 2  # a list answer may add a lead-in and a context sentence to max_sentences
 _MIN_WORDS = 4  # shorter fragments (headings, page furniture) are not quoted, list items excepted
 _HEADING_MAX_WORDS = 8  # a short line without closing punctuation is a heading, not a sentence
 _LIGHT_WEIGHT = 0.3  # weight of a light word ("vond ... plaats") relative to a content word
-_FOCUS_WEIGHT = 2.0  # the noun after "welke"/"which" names what the answer is about
+_FOCUS_WEIGHT = 2.0  # the noun after "welke"/"which" names what the answer is about (selection only)
 _UNTRANSLATED_WEIGHT = 0.5  # an English word the lexicon does not know says little about Dutch passages
-_COGNATE_CREDIT = 0.75
+_NEAR_CREDIT = 0.6  # a word sharing a long prefix ("toezichthouder" / "toezichthoudende", "coalition" / "coalitie")
 _SAME_DOCUMENT = 0.7  # a passage borrows this share of the coverage of another passage of its document
+_MAX_PHRASE_WORDS = 3  # English word groups looked up as one lexicon entry ("action plans")
 
 
 @dataclass
@@ -53,7 +60,8 @@ class _Candidate:
     text: str
     tokens: frozenset[str]
     context_tokens: frozenset[str]  # with the sentence before it and the passage heading
-    is_list_item: bool
+    is_list_item: bool  # a bulleted line, or a paragraph opening after a lead-in ("... zijn dat:")
+    in_list: bool = False  # part of the list after a lead-in (items and their further sentences)
     raw: str = ""  # as in the passage, line breaks kept
     score: float = 0.0
     strength: float = 0.0
@@ -62,18 +70,21 @@ class _Candidate:
 
 @dataclass(frozen=True)
 class _QuestionUnit:
-    tokens: frozenset[str]
-    translations: frozenset[str]
-    weight: float
-    cognates: bool = False  # an English word the lexicon does not know: Dutch cognates count in part
+    """One content word (or lexicon phrase) of the question and the token sets that express it: the
+    word itself (a compound with its parts) and each of its translations or written-out forms."""
+
+    forms: tuple[frozenset[str], ...]
+    weight: float  # for choosing sentences (the focus noun counts double)
+    evidence_weight: float  # for the evidence strength
+    folded: str = ""  # the word(s) as written, folded
 
     def credit(self, tokens: frozenset[str]) -> float:
-        if self.translations & tokens:
-            return 1.0
-        share = len(self.tokens & tokens) / len(self.tokens) if self.tokens else 0.0
-        if share == 0 and self.cognates and any(cognate_in(t, tokens) for t in self.tokens):
-            return _COGNATE_CREDIT
-        return share
+        best = 0.0
+        for form in self.forms:
+            best = max(best, len(form & tokens) / len(form))
+        if best == 0 and any(cognate_in(t, tokens) for form in self.forms for t in form if not t.isdigit()):
+            return _NEAR_CREDIT
+        return best
 
 
 class ExtractiveAnswerer:
@@ -87,9 +98,10 @@ class ExtractiveAnswerer:
         translate: Translate | None = None,
         retrieval_weight: float = 0.0,
     ) -> None:
-        """`translate` maps English words to Dutch ones so English questions match Dutch passages;
-        `retrieval_weight` mixes the top passage's retrieval score (clipped to 0..1) into the evidence
-        strength — leave 0 unless the retriever's scores are calibrated to 0..1."""
+        """`translate` maps English words to Dutch ones so English questions match Dutch passages (and
+        abbreviations to their written-out names); `retrieval_weight` mixes the top passage's retrieval
+        score (clipped to 0..1) into the evidence strength — leave 0 unless the retriever's scores are
+        calibrated to 0..1."""
         if max_sentences < 1:
             raise ValueError("max_sentences must be at least 1")
         self.tokenize = tokenize
@@ -105,11 +117,12 @@ class ExtractiveAnswerer:
         profile = profile_question(question, language)
         units = self._question_units(profile, language)
         candidates = self._candidates(passages)
-        strength = self._score(candidates, units, profile, passages)
-        if not candidates or strength < self.refusal_threshold:
+        self._score(candidates, units, profile, passages)
+        chosen = self._choose(candidates, profile) if candidates and units else []
+        strength = self._strength(chosen, passages)
+        if not chosen or strength < self.refusal_threshold:
             return self._refusal(question, passages, language, strength, started)
 
-        chosen = self._choose(candidates, profile)
         text = self._render(chosen, profile, language)
         sentences, citations = check_answer(text, passages, self.tokenize, self.support_threshold)
         used: dict[int, list[str]] = {}
@@ -134,48 +147,117 @@ class ExtractiveAnswerer:
     def _question_units(self, profile: QuestionProfile, language: Language) -> list[_QuestionUnit]:
         vocab = vocabulary()
         stop = stop_tokens(self.tokenize)
+        words = [w for w in profile.content_words]
+        phrases_at = self._phrase_translations(words) if language == "en" else {}
         units: list[_QuestionUnit] = []
         seen: set[frozenset[str]] = set()
-        for word in profile.content_words:
-            folded = features.fold(word)
-            if profile.asks_signatories and folded in vocab.signature_words:
-                continue  # "ondertekend" is answered by a signature block, which never says it
-            weight = _LIGHT_WEIGHT if folded in vocab.light_words else 1.0
-            if folded in profile.focus:
-                weight = _FOCUS_WEIGHT
-            tokens = frozenset(t for t in self.tokenize(word) if t not in stop)
-            translations: frozenset[str] = frozenset()
-            untranslated = False
-            if language == "en" and self.translate is not None:
-                translations = frozenset(
-                    t for d in self.translate([word.lower()]) for t in self.tokenize(d) if t not in stop
-                )
-                untranslated = not translations
-                if untranslated and not word[0].isupper():
-                    weight *= _UNTRANSLATED_WEIGHT
-            key = tokens | translations
+        i = 0
+        while i < len(words):
+            if i in phrases_at:
+                n, translated = phrases_at[i]
+                group = words[i : i + n]
+                weights = [self._base_weight(w, profile, vocab, language, translated=True) for w in group]
+                own = frozenset(t for w in group for t in self.tokenize(w) if t not in stop)
+                forms = (own, *translated)
+                folded = " ".join(features.fold(w) for w in group)
+                # a lexicon phrase stands for its words: it weighs as much as they do together
+                selection = sum(w[0] for w in weights)
+                evidence = sum(w[1] for w in weights)
+                i += n
+            else:
+                word = words[i]
+                i += 1
+                folded = features.fold(word)
+                if profile.asks_signatories and folded in vocab.signature_words:
+                    continue  # "ondertekend" is answered by a signature block, which never says it
+                own = frozenset(t for t in self.tokenize(word) if t not in stop)
+                translated = self._translations(word, language)
+                selection, evidence = self._base_weight(word, profile, vocab, language, translated=bool(translated))
+                forms = (own, *translated)
+            forms = tuple(f for f in dict.fromkeys(forms) if f)
+            key = frozenset().union(*forms) if forms else frozenset()
             if key and key not in seen:
                 seen.add(key)
-                units.append(_QuestionUnit(tokens, translations, weight, cognates=untranslated))
+                units.append(_QuestionUnit(forms, selection, evidence, folded))
         return units
+
+    def _base_weight(
+        self, word: str, profile: QuestionProfile, vocab, language: Language, *, translated: bool
+    ) -> tuple[float, float]:
+        """(selection weight, evidence weight) of a question word."""
+        folded = features.fold(word)
+        weight = _LIGHT_WEIGHT if folded in vocab.light_words else 1.0
+        if language == "en" and self.translate is not None and not translated and not word[0].isupper():
+            weight *= _UNTRANSLATED_WEIGHT
+        selection = _FOCUS_WEIGHT if folded in profile.focus else weight
+        return selection, weight
+
+    def _translations(self, word: str, language: Language) -> tuple[frozenset[str], ...]:
+        """Token sets of the word's Dutch translations (English questions) or of an abbreviation's
+        written-out names (any question: "BHOS" → "Buitenlandse Handel en Ontwikkelingssamenwerking")."""
+        if self.translate is None:
+            return ()
+        if language != "en" and not _is_acronym(word):
+            return ()
+        stop = stop_tokens(self.tokenize)
+        forms = []
+        for dutch in self.translate([word.lower()]):
+            tokens = frozenset(t for t in self.tokenize(dutch) if t not in stop)
+            if tokens:
+                forms.append(tokens)
+        return tuple(forms)
+
+    def _phrase_translations(self, words: list[str]) -> dict[int, tuple[int, tuple[frozenset[str], ...]]]:
+        """Start index → (length, translations) of English word groups the lexicon knows as one entry
+        ("action plans" → "plannen van aanpak"), longest first, not overlapping."""
+        if self.translate is None:
+            return {}
+        stop = stop_tokens(self.tokenize)
+        found: dict[int, tuple[int, tuple[frozenset[str], ...]]] = {}
+        i = 0
+        while i < len(words):
+            for n in range(min(_MAX_PHRASE_WORDS, len(words) - i), 1, -1):
+                group = [w.lower() for w in words[i : i + n]]
+                singles = {d.lower() for w in group for d in self.translate([w])}
+                whole = [d for d in self.translate([" ".join(group)]) if d.lower() not in singles]
+                forms = tuple(
+                    f for f in (frozenset(t for t in self.tokenize(d) if t not in stop) for d in whole) if f
+                )
+                if forms:
+                    found[i] = (n, forms)
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
 
     def _candidates(self, passages: Sequence[Passage]) -> list[_Candidate]:
         candidates: list[_Candidate] = []
         seen: set[str] = set()
         for rank, passage in enumerate(passages):
-            previous = frozenset(self.tokenize(passage.heading or ""))
+            heading = frozenset(self.tokenize(passage.heading or ""))
+            previous = heading
+            in_list = False  # after a lead-in ("Op dit moment zijn dat:"), until the passage ends
+            last_end = 0
             for position, (start, end) in enumerate(split_sentences(passage.text)):
-                text = _clean_sentence(passage.text[start:end])
+                raw = passage.text[start:end]
+                opens_paragraph = position == 0 or "\n\n" in passage.text[last_end:start].replace("\r", "")
+                last_end = end
+                text = _clean_sentence(raw)
                 tokens = frozenset(self.tokenize(text))
                 context = tokens | previous
-                previous = tokens | frozenset(self.tokenize(passage.heading or ""))
+                previous = tokens | heading
+                bulleted = features.is_list_item(raw)
+                is_item = bulleted or (in_list and opens_paragraph)
+                member = in_list
+                if text.rstrip().endswith(":") and not bulleted:
+                    in_list = True
                 key = features.squash(text)
-                is_item = features.is_list_item(passage.text[start:end])
                 if not key or key in seen or (not is_item and _is_fragment(text)):
                     continue  # chunks overlap by a sentence: quote it once, from the higher-ranked passage
                 seen.add(key)
                 candidates.append(
-                    _Candidate(rank, position, text, tokens, context, is_item, raw=passage.text[start:end])
+                    _Candidate(rank, position, text, tokens, context, is_item, in_list=member, raw=raw)
                 )
         return candidates
 
@@ -186,55 +268,77 @@ class ExtractiveAnswerer:
         units: list[_QuestionUnit],
         profile: QuestionProfile,
         passages: Sequence[Passage],
-    ) -> float:
-        """Score every candidate in place; return the evidence strength (0..1) of the best one."""
+    ) -> None:
+        """Give every candidate its selection score and evidence strength (0..1), in place."""
         if not candidates or not units:
-            return 0.0
+            return
         n = len(candidates)
         idf = []
         for unit in units:
             df = sum(1 for c in candidates if unit.credit(c.tokens) > 0)
-            idf.append(unit.weight * math.log(1 + (n - df + 0.5) / (df + 0.5)))
-        total = sum(idf)
-        passage_tokens = [
-            frozenset(self.tokenize(" ".join(filter(None, (p.title, p.heading or "", p.text))))) for p in passages
-        ]
-        own_cover = [sum(w * u.credit(tokens) for w, u in zip(idf, units)) / total for tokens in passage_tokens]
-        # a passage is part of a document about something: a signature or a list continues its letter
-        passage_cover = [
-            max([cover] + [_SAME_DOCUMENT * c for j, c in enumerate(own_cover) if passages[j].doc_id == p.doc_id])
-            for p, cover in zip(passages, own_cover)
+            idf.append(math.log(1 + (n - df + 0.5) / (df + 0.5)))
+        select = [w * u.weight for w, u in zip(idf, units)]
+        evidence = [w * u.evidence_weight for w, u in zip(idf, units)]
+        counted = [i for i, u in enumerate(units) if u.folded in profile.counted]
+
+        def cover(weights: list[float], credits: list[float]) -> float:
+            total = sum(weights)
+            return sum(w * c for w, c in zip(weights, credits)) / total if total else 0.0
+
+        passage_credits = [
+            [u.credit(frozenset(self.tokenize(" ".join(filter(None, (p.title, p.heading or "", p.text)))))) for u in units]
+            for p in passages
         ]
 
-        best_strength = 0.0
+        def document_cover(weights: list[float]) -> list[float]:
+            # a passage is part of a document about something: a signature or a list continues its letter
+            own = [cover(weights, credits) for credits in passage_credits]
+            return [
+                max([c] + [_SAME_DOCUMENT * o for j, o in enumerate(own) if passages[j].doc_id == p.doc_id])
+                for p, c in zip(passages, own)
+            ]
+
+        passage_select = document_cover(select)
+        passage_evidence = document_cover(evidence)
+
         for c in candidates:
-            sentence_cover = sum(w * u.credit(c.tokens) for w, u in zip(idf, units)) / total
-            context_cover = sum(w * u.credit(c.context_tokens) for w, u in zip(idf, units)) / total
+            credits = [u.credit(c.tokens) for u in units]
+            context_credits = [u.credit(c.context_tokens) for u in units]
+            sentence_cover = cover(select, credits)
+            context_cover = cover(select, context_credits)
+            evidence_cover = cover(evidence, context_credits)
             met = _cues_met(c, profile, passages[c.rank])
             cue = len(met) / len(profile.types) if profile.types else 0.0
             if profile.asks_signatories and "who" in met:
                 # signatures never repeat the question: they count as covering what their letter covers
-                sentence_cover = max(sentence_cover, passage_cover[c.rank])
-                context_cover = max(context_cover, passage_cover[c.rank])
+                sentence_cover = max(sentence_cover, passage_select[c.rank])
+                context_cover = max(context_cover, passage_select[c.rank])
+                evidence_cover = max(evidence_cover, passage_evidence[c.rank])
             c.score = (
                 _W_SENTENCE * sentence_cover
                 + _W_CONTEXT * context_cover
-                + _W_PASSAGE * passage_cover[c.rank]
+                + _W_PASSAGE * passage_select[c.rank]
                 + _W_RANK / (1 + c.rank)
                 # the cue counts for as much as the sentence (with its lead-in) is on the question's subject
                 + _W_CUE * cue * (0.4 + 0.6 * context_cover)
             )
-            lexical = _STRENGTH_SENTENCE * context_cover + _STRENGTH_PASSAGE * passage_cover[c.rank]
+            strength = _STRENGTH_CONTEXT * evidence_cover + _STRENGTH_PASSAGE * passage_evidence[c.rank]
             for kind in profile.types - met:
-                lexical *= _MISSING_CUE_FACTOR.get(kind, 1.0)
-            c.strength = lexical
+                strength *= _MISSING_CUE_FACTOR.get(kind, 1.0)
+            if counted and all(context_credits[i] == 0 for i in counted):
+                strength *= _MISSING_COUNTED_FACTOR
+            c.strength = strength
             c.cover = sentence_cover
-            best_strength = max(best_strength, lexical)
 
+    def _strength(self, chosen: list[_Candidate], passages: Sequence[Passage]) -> float:
+        """Evidence strength of the answer: its best-supported quoted sentence."""
+        if not chosen:
+            return 0.0
+        strength = max(c.strength for c in chosen)
         if self.retrieval_weight > 0:
             top = min(1.0, max(0.0, passages[0].score))
-            best_strength = (1 - self.retrieval_weight) * best_strength + self.retrieval_weight * top
-        return best_strength
+            strength = (1 - self.retrieval_weight) * strength + self.retrieval_weight * top
+        return strength
 
     # --- selection and rendering ----------------------------------------------------------
     def _choose(self, candidates: list[_Candidate], profile: QuestionProfile) -> list[_Candidate]:
@@ -245,11 +349,9 @@ class ExtractiveAnswerer:
         for c in ranked[1:]:
             if len(chosen) >= limit:
                 break
-            if (
-                c.score >= _KEEP_FROM_BEST * best.score
-                and c.cover > 0
-                and c.cover >= _KEEP_COVER_FROM_BEST * best.cover
-            ):
+            share = _KEEP_FROM_BEST if c.rank == best.rank else _OTHER_PASSAGE_FROM_BEST
+            cover_share = _KEEP_COVER_FROM_BEST if c.rank == best.rank else _OTHER_PASSAGE_FROM_BEST
+            if c.score >= share * best.score and c.cover > 0 and c.cover >= cover_share * best.cover:
                 chosen.append(c)
         if "list" in profile.types:
             chosen = _with_list_neighbours(chosen, candidates)
@@ -300,6 +402,11 @@ def _cues_met(candidate: _Candidate, profile: QuestionProfile, passage: Passage)
     return frozenset(met)
 
 
+def _is_acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2
+
+
 def _is_fragment(text: str) -> bool:
     n_words = len(text.split())
     if n_words < _MIN_WORDS:
@@ -338,10 +445,10 @@ def _with_list_neighbours(chosen: list[_Candidate], candidates: list[_Candidate]
 
 
 def _with_list_items(chosen: list[_Candidate], candidates: list[_Candidate], limit: int) -> list[_Candidate]:
-    """A chosen sentence followed by a list ("... Op dit moment zijn dat:" and bullets) brings the
-    lead-in and the items, up to `limit` items."""
+    """A chosen sentence followed by a list ("... Op dit moment zijn dat:" and bullets or short
+    paragraphs) brings the lead-in and the items, up to `limit` items."""
     result = list(chosen)
-    for anchor in chosen:
+    for anchor in list(chosen):
         following = sorted(
             (c for c in candidates if c.rank == anchor.rank and c.position > anchor.position), key=lambda c: c.position
         )
@@ -353,7 +460,11 @@ def _with_list_items(chosen: list[_Candidate], candidates: list[_Candidate], lim
             following = following[1:]
         items = 0
         for c in following:
-            if not c.is_list_item or items >= limit:
+            if not c.is_list_item:
+                if c.in_list:
+                    continue  # a further sentence of an item paragraph: the item's first sentence names it
+                break
+            if items >= limit:
                 break
             items += 1
             if c not in result:

@@ -9,6 +9,8 @@ from assistant.answer.vocabulary import Language, vocabulary
 
 QuestionType = str  # "who" | "when" | "how_many" | "list"
 
+_NOUN_WINDOW = 3  # the noun a cue ("welke", "hoeveel") asks about is among the next three content words
+
 
 @dataclass(frozen=True)
 class QuestionProfile:
@@ -16,6 +18,7 @@ class QuestionProfile:
     content_words: tuple[str, ...]  # as written, function and question words removed, in order
     asks_signatories: bool  # "who signed ...": a block of names answers it
     focus: frozenset[str] = frozenset()  # folded noun after "welke"/"which": what the answer names
+    counted: frozenset[str] = frozenset()  # folded noun after "hoeveel"/"how many": what the number counts
 
     @property
     def concise(self) -> bool:
@@ -35,7 +38,7 @@ def profile_question(question: str, language: Language) -> QuestionProfile:
     for i, word in enumerate(folded):
         if word not in vocab.list_words:
             continue
-        following = [w for w in folded[i + 1 : i + 4] if w not in vocab.function_words and w not in vocab.number_words]
+        following = _following_content(folded, i + 1)
         if following and following[0] not in vocab.light_words:
             focus.add(following[0])
         if following and any(following[0].endswith(noun) for noun in vocab.who_nouns):
@@ -43,9 +46,37 @@ def profile_question(question: str, language: Language) -> QuestionProfile:
         if any(len(w) >= 4 and w.endswith(suffixes) for w in following):
             types.add("list")
 
+    counted: set[str] = set()
+    for cue in vocab.question_types.get("how_many", ()):
+        end = _phrase_end(folded, cue)
+        if end is None:
+            continue
+        following = [w for w in _following_content(folded, end) if w not in vocab.light_words]
+        plural = [w for w in following if len(w) >= 4 and w.endswith(suffixes)]
+        if plural or following:
+            counted.add((plural or following)[0])  # "how many more IMVO covenants" counts covenants
+
     skip = vocab.function_words | vocab.question_words | vocab.list_words
     content = tuple(raw for raw, low in zip(raw_words, folded) if low not in skip)
     asks_signatories = "who" in types and any(w in vocab.signature_words for w in folded)
     return QuestionProfile(
-        types=frozenset(types), content_words=content, asks_signatories=asks_signatories, focus=frozenset(focus)
+        types=frozenset(types),
+        content_words=content,
+        asks_signatories=asks_signatories,
+        focus=frozenset(focus),
+        counted=frozenset(counted),
     )
+
+
+def _following_content(folded: list[str], start: int) -> list[str]:
+    vocab = vocabulary()
+    return [w for w in folded[start : start + _NOUN_WINDOW] if w not in vocab.function_words and w not in vocab.number_words]
+
+
+def _phrase_end(folded: list[str], phrase: str) -> int | None:
+    """Index just after the first occurrence of `phrase` (whole words), or None."""
+    parts = phrase.split()
+    for i in range(len(folded) - len(parts) + 1):
+        if folded[i : i + len(parts)] == parts:
+            return i + len(parts)
+    return None

@@ -33,8 +33,9 @@ class QueryAnalyzer(Protocol):
 class QueryTerms:
     """Decides whether a word of a passage is one of the query's terms, on the analyzer's stems.
 
-    A passage word matches when its stem is a query word or a compound part of one, or when one of its
-    own compound parts is a query word ("textielconvenant" for "convenant").
+    A passage word matches when its stem is a query word or a compound part of one, when one of its own
+    compound parts is a query word ("textielconvenant" for "convenant"), or when it is hyphenated and
+    one of its words is ("IMVO-convenanten" for "textielconvenant").
     """
 
     words: frozenset[str]
@@ -45,7 +46,9 @@ class QueryTerms:
         tokens = self.analyze(word)
         if not tokens:
             return False
-        return tokens[0] in self.words or tokens[0] in self.parts or any(t in self.words for t in tokens[1:])
+        if tokens[0] in self.words or tokens[0] in self.parts or any(t in self.words for t in tokens[1:]):
+            return True
+        return _is_hyphenated(word) and any(t in self.parts for t in tokens[1:])
 
     def __bool__(self) -> bool:
         return bool(self.words or self.parts)
@@ -59,6 +62,10 @@ def query_terms(analyzer: QueryAnalyzer, texts: Iterable[str]) -> QueryTerms:
         words.update(w)
         parts.update(p)
     return QueryTerms(frozenset(words), frozenset(parts - words), analyzer.analyze)
+
+
+def _is_hyphenated(word: str) -> bool:
+    return any(h in word for h in "-‐‑")
 
 
 NO_TERMS = QueryTerms(frozenset(), frozenset(), lambda _word: [])

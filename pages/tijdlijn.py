@@ -1,0 +1,71 @@
+"""Tijdlijn: dated events from the documents, as a chart and as a list."""
+
+import streamlit as st
+
+from assistant.errors import ImvoError
+from assistant.webapp.answer_view import source_card_html
+from assistant.webapp.formatting import dutch_date
+from assistant.webapp.messages import error_message
+from assistant.webapp.resources import get_resources
+from assistant.webapp.timeline_view import filter_events, timeline_chart, timeline_frame
+
+resources = get_resources()
+store = resources.assistant.store
+
+st.title("Tijdlijn")
+st.caption(
+    "Gebeurtenissen met een datum uit de documenten: rapporten, convenanten, moties, bijeenkomsten. "
+    "Gevulde punten zijn gebeurd, open ruiten waren op het moment van schrijven gepland. "
+    "Beweeg over een punt voor de beschrijving; scroll in de grafiek om in te zoomen."
+)
+
+try:
+    events = store.timeline()
+except ImvoError as exc:
+    message = error_message(exc)
+    st.error(message.text)
+    st.caption(f"Details: {message.detail}")
+    st.stop()
+
+if not events:
+    st.info("De documenten bevatten (nog) geen gebeurtenissen met een datum.")
+    st.stop()
+
+cols = st.columns([3, 1])
+kinds = cols[0].multiselect(
+    "Soort", sorted({e.kind for e in events}), key="tl_kinds", placeholder="Alle soorten"
+)
+planned = cols[1].toggle("Geplande tonen", value=True, key="tl_planned")
+shown = filter_events(events, kinds=kinds, planned=planned)
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    if shown:
+        st.altair_chart(timeline_chart(shown), width="stretch")
+    else:
+        st.caption("Geen gebeurtenissen voor deze keuze.")
+with right:
+    frame = timeline_frame(shown).drop(columns=["when", "Precisie"])
+    st.caption(f"{len(shown)} gebeurtenissen; selecteer er een voor de bron.")
+    table = st.dataframe(
+        frame,
+        key="timeline_table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        height=420,
+        column_config={"Gebeurtenis": st.column_config.TextColumn(width="large")},
+    )
+
+rows = [r for r in table.selection.rows if r < len(shown)]
+if rows:
+    event = shown[rows[0]]
+    st.subheader(f"{dutch_date(event.date)}: {event.kind}")
+    passage = store.db.passages([event.chunk_id])
+    if passage:
+        with st.container(border=True):
+            st.markdown(source_card_html("", passage[0], cited_sentences=[event.quote]), unsafe_allow_html=True)
+    else:
+        st.markdown(event.quote)
+    if event.also_in:
+        st.caption("Ook genoemd in: " + "; ".join(f"{x['title']} (p. {x['page']})" for x in event.also_in))
