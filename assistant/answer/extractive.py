@@ -38,7 +38,7 @@ _STRENGTH_PASSAGE = 0.25
 _MISSING_CUE_FACTOR = {"when": 0.3, "how_many": 0.3, "who": 0.5, "list": 0.8}
 # A number next to another noun does not answer "how many X": "14 banken" for "how many companies".
 _MISSING_COUNTED_FACTOR = 0.5
-_KEEP_FROM_BEST = 0.75  # further sentences of the best sentence's passage need this share of its score ...
+_KEEP_FROM_BEST = 0.7  # further sentences of the best sentence's passage need this share of its score ...
 _KEEP_COVER_FROM_BEST = 0.5  # ... and this share of its question-word coverage
 _OTHER_PASSAGE_FROM_BEST = 0.9  # a sentence from another passage needs this share of both
 _CONCISE_SENTENCES = 2
@@ -148,7 +148,7 @@ class ExtractiveAnswerer:
         vocab = vocabulary()
         stop = stop_tokens(self.tokenize)
         words = [w for w in profile.content_words]
-        phrases_at = self._phrase_translations(words) if language == "en" else {}
+        phrases_at = self._phrase_translations(words)
         units: list[_QuestionUnit] = []
         seen: set[frozenset[str]] = set()
         i = 0
@@ -171,7 +171,7 @@ class ExtractiveAnswerer:
                 if profile.asks_signatories and folded in vocab.signature_words:
                     continue  # "ondertekend" is answered by a signature block, which never says it
                 own = frozenset(t for t in self.tokenize(word) if t not in stop)
-                translated = self._translations(word, language)
+                translated = self._translations(word)
                 selection, evidence = self._base_weight(word, profile, vocab, language, translated=bool(translated))
                 forms = (own, *translated)
             forms = tuple(f for f in dict.fromkeys(forms) if f)
@@ -192,12 +192,11 @@ class ExtractiveAnswerer:
         selection = _FOCUS_WEIGHT if folded in profile.focus else weight
         return selection, weight
 
-    def _translations(self, word: str, language: Language) -> tuple[frozenset[str], ...]:
-        """Token sets of the word's Dutch translations (English questions) or of an abbreviation's
-        written-out names (any question: "BHOS" → "Buitenlandse Handel en Ontwikkelingssamenwerking")."""
+    def _translations(self, word: str) -> tuple[frozenset[str], ...]:
+        """Token sets of what the lexicon gives for the word: Dutch translations of an English word,
+        synonyms of a Dutch one, an abbreviation's written-out names ("BHOS" → "Buitenlandse Handel en
+        Ontwikkelingssamenwerking")."""
         if self.translate is None:
-            return ()
-        if language != "en" and not _is_acronym(word):
             return ()
         stop = stop_tokens(self.tokenize)
         forms = []
@@ -400,11 +399,6 @@ def _cues_met(candidate: _Candidate, profile: QuestionProfile, passage: Passage)
         if hit:
             met.add(kind)
     return frozenset(met)
-
-
-def _is_acronym(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2
 
 
 def _is_fragment(text: str) -> bool:

@@ -44,10 +44,9 @@ class WebResources:
 def _warm_up(resources: WebResources) -> None:
     store = resources.assistant.store
     try:
-        with resources.store_lock:
-            store.embeddings.embed_query("warm-up")
-            if not store.is_empty():
-                store.vectors  # noqa: B018 - opens Chroma
+        if not store.is_empty():  # an empty store loads the model at the first upload
+            with resources.store_lock:
+                store.vectors.search("warm-up", 1)  # loads the embedding model, opens Chroma
                 store.lexical()
     except Exception:  # the same error reaches the user at the first question, with a message
         log.exception("warming up the assistant failed")
