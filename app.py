@@ -15,11 +15,11 @@ st.markdown(CSS, unsafe_allow_html=True)
 
 page = st.navigation(
     [
-        st.Page("pages/chat.py", title="Chat", icon=":material/chat:", default=True),
-        st.Page("pages/documenten.py", title="Documenten", icon=":material/description:"),
-        st.Page("pages/register.py", title="Moties & toezeggingen", icon=":material/gavel:"),
-        st.Page("pages/tijdlijn.py", title="Tijdlijn", icon=":material/timeline:"),
-        st.Page("pages/begrippen.py", title="Begrippen", icon=":material/menu_book:"),
+        st.Page("app_pages/chat.py", title="Chat", icon=":material/chat:", default=True),
+        st.Page("app_pages/documenten.py", title="Documenten", icon=":material/description:"),
+        st.Page("app_pages/register.py", title="Moties & toezeggingen", icon=":material/gavel:"),
+        st.Page("app_pages/tijdlijn.py", title="Tijdlijn", icon=":material/timeline:"),
+        st.Page("app_pages/begrippen.py", title="Begrippen", icon=":material/menu_book:"),
     ]
 )
 

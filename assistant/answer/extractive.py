@@ -62,6 +62,7 @@ class _Candidate:
     context_tokens: frozenset[str]  # with the sentence before it and the passage heading
     is_list_item: bool  # a bulleted line, or a paragraph opening after a lead-in ("... zijn dat:")
     in_list: bool = False  # part of the list after a lead-in (items and their further sentences)
+    opens_list: bool = False  # a lead-in followed by items, or the sentence right before such a lead-in
     raw: str = ""  # as in the passage, line breaks kept
     score: float = 0.0
     strength: float = 0.0
@@ -78,13 +79,36 @@ class _QuestionUnit:
     evidence_weight: float  # for the evidence strength
     folded: str = ""  # the word(s) as written, folded
 
-    def credit(self, tokens: frozenset[str]) -> float:
+    def credit(self, tokens: frozenset[str], token_weight: dict[str, float] | None = None) -> float:
+        """0..1: how much of the unit `tokens` express. A form found in part earns the (IDF-weighted)
+        share of its parts found, so "nationale" alone says little about "Nationaal Contactpunt"; a
+        compound counts as found when it is there whole, else by its parts ("mededingingsbeleid" goes
+        some way to "mededingingsrecht")."""
         best = 0.0
         for form in self.forms:
-            best = max(best, len(form & tokens) / len(form))
+            found = form & tokens
+            if not found:
+                continue
+            wholes, parts = _compound_split(form)
+            if found & wholes or found >= parts:
+                return 1.0
+            found &= parts
+            if token_weight is None:
+                share = len(found) / len(parts)
+            else:
+                share = sum(token_weight.get(t, 1.0) for t in found) / sum(token_weight.get(t, 1.0) for t in parts)
+            best = max(best, share)
         if best == 0 and any(cognate_in(t, tokens) for form in self.forms for t in form if not t.isdigit()):
             return _NEAR_CREDIT
         return best
+
+
+def _compound_split(form: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(compounds, the other tokens) of a token set the analyzer made of a word and its parts:
+    {"bank", "convenant", "bankenconvenant"} → ({"bankenconvenant"}, {"bank", "convenant"})."""
+    wholes = frozenset(t for t in form if any(u != t and (t.startswith(u) or t.endswith(u)) for u in form))
+    parts = form - wholes
+    return (wholes, parts) if parts else (frozenset(), form)
 
 
 class ExtractiveAnswerer:
@@ -147,39 +171,59 @@ class ExtractiveAnswerer:
     def _question_units(self, profile: QuestionProfile, language: Language) -> list[_QuestionUnit]:
         vocab = vocabulary()
         stop = stop_tokens(self.tokenize)
-        words = [w for w in profile.content_words]
-        phrases_at = self._phrase_translations(words)
         units: list[_QuestionUnit] = []
         seen: set[frozenset[str]] = set()
-        i = 0
-        while i < len(words):
-            if i in phrases_at:
-                n, translated = phrases_at[i]
-                group = words[i : i + n]
-                weights = [self._base_weight(w, profile, vocab, language, translated=True) for w in group]
-                own = frozenset(t for w in group for t in self.tokenize(w) if t not in stop)
-                forms = (own, *translated)
-                folded = " ".join(features.fold(w) for w in group)
-                # a lexicon phrase stands for its words: it weighs as much as they do together
-                selection = sum(w[0] for w in weights)
-                evidence = sum(w[1] for w in weights)
-                i += n
-            else:
-                word = words[i]
-                i += 1
-                folded = features.fold(word)
-                if profile.asks_signatories and folded in vocab.signature_words:
+        for group, translated in self._word_groups(profile):
+            if len(group) == 1:
+                word = group[0]
+                if profile.asks_signatories and features.fold(word) in vocab.signature_words:
                     continue  # "ondertekend" is answered by a signature block, which never says it
-                own = frozenset(t for t in self.tokenize(word) if t not in stop)
                 translated = self._translations(word)
-                selection, evidence = self._base_weight(word, profile, vocab, language, translated=bool(translated))
-                forms = (own, *translated)
-            forms = tuple(f for f in dict.fromkeys(forms) if f)
+            weights = [self._base_weight(w, profile, vocab, language, translated=bool(translated)) for w in group]
+            own = frozenset(t for w in group for t in self.tokenize(w) if t not in stop)
+            # a longer name that includes the word ("Nationaal Contactpunt OESO-richtlijnen" for
+            # "Nationaal Contactpunt") would give credit for words the question does not ask about
+            translated = tuple(f for f in translated if not (own and own < f))
+            forms = tuple(f for f in dict.fromkeys((own, *translated)) if f)
             key = frozenset().union(*forms) if forms else frozenset()
             if key and key not in seen:
                 seen.add(key)
-                units.append(_QuestionUnit(forms, selection, evidence, folded))
+                # a lexicon phrase stands for its words: it weighs as much as they do together
+                units.append(
+                    _QuestionUnit(
+                        forms,
+                        sum(w[0] for w in weights),
+                        sum(w[1] for w in weights),
+                        " ".join(features.fold(w) for w in group),
+                    )
+                )
         return units
+
+    def _word_groups(self, profile: QuestionProfile) -> list[tuple[list[str], tuple[frozenset[str], ...]]]:
+        """The question's content words, with runs of words the lexicon knows as one entry ("action
+        plans" → "plannen van aanpak", "Sector Risico Analyse" → "SRA") taken together with the token
+        sets of their translations; single words come with none (looked up later)."""
+        words, content = profile.words, profile.is_content
+        stop = stop_tokens(self.tokenize)
+        groups: list[tuple[list[str], tuple[frozenset[str], ...]]] = []
+        i = 0
+        while i < len(words):
+            if not content[i]:
+                i += 1
+                continue
+            for n in range(min(_MAX_PHRASE_WORDS, len(words) - i), 1, -1):
+                if not content[i + n - 1] or self.translate is None:
+                    continue
+                terms = self.translate([" ".join(words[i : i + n]).lower()])
+                forms = tuple(f for f in (frozenset(t for t in self.tokenize(d) if t not in stop) for d in terms) if f)
+                if forms:
+                    groups.append(([w for w, c in zip(words[i : i + n], content[i : i + n]) if c], forms))
+                    i += n
+                    break
+            else:
+                groups.append(([words[i]], ()))
+                i += 1
+        return groups
 
     def _base_weight(
         self, word: str, profile: QuestionProfile, vocab, language: Language, *, translated: bool
@@ -187,7 +231,7 @@ class ExtractiveAnswerer:
         """(selection weight, evidence weight) of a question word."""
         folded = features.fold(word)
         weight = _LIGHT_WEIGHT if folded in vocab.light_words else 1.0
-        if language == "en" and self.translate is not None and not translated and not word[0].isupper():
+        if language == "en" and self.translate is not None and not translated and not word[0].isupper() and not word[0].isdigit():
             weight *= _UNTRANSLATED_WEIGHT
         selection = _FOCUS_WEIGHT if folded in profile.focus else weight
         return selection, weight
@@ -205,30 +249,6 @@ class ExtractiveAnswerer:
             if tokens:
                 forms.append(tokens)
         return tuple(forms)
-
-    def _phrase_translations(self, words: list[str]) -> dict[int, tuple[int, tuple[frozenset[str], ...]]]:
-        """Start index → (length, translations) of English word groups the lexicon knows as one entry
-        ("action plans" → "plannen van aanpak"), longest first, not overlapping."""
-        if self.translate is None:
-            return {}
-        stop = stop_tokens(self.tokenize)
-        found: dict[int, tuple[int, tuple[frozenset[str], ...]]] = {}
-        i = 0
-        while i < len(words):
-            for n in range(min(_MAX_PHRASE_WORDS, len(words) - i), 1, -1):
-                group = [w.lower() for w in words[i : i + n]]
-                singles = {d.lower() for w in group for d in self.translate([w])}
-                whole = [d for d in self.translate([" ".join(group)]) if d.lower() not in singles]
-                forms = tuple(
-                    f for f in (frozenset(t for t in self.tokenize(d) if t not in stop) for d in whole) if f
-                )
-                if forms:
-                    found[i] = (n, forms)
-                    i += n
-                    break
-            else:
-                i += 1
-        return found
 
     def _candidates(self, passages: Sequence[Passage]) -> list[_Candidate]:
         candidates: list[_Candidate] = []
@@ -258,6 +278,11 @@ class ExtractiveAnswerer:
                 candidates.append(
                     _Candidate(rank, position, text, tokens, context, is_item, in_list=member, raw=raw)
                 )
+        for before, lead_in, item in zip([None, *candidates], candidates, candidates[1:]):
+            if _is_lead_in(lead_in) and item.is_list_item and item.rank == lead_in.rank:
+                lead_in.opens_list = True
+                if before is not None and before.rank == lead_in.rank and before.position == lead_in.position - 1:
+                    before.opens_list = True
         return candidates
 
     # --- scoring -----------------------------------------------------------------------------
@@ -272,10 +297,20 @@ class ExtractiveAnswerer:
         if not candidates or not units:
             return
         n = len(candidates)
+
+        def inverse_frequency(df: float) -> float:
+            return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+        question_tokens = {t for u in units for form in u.forms for t in form}
+        token_weight = {t: inverse_frequency(sum(1 for c in candidates if t in c.tokens)) for t in question_tokens}
+
+        def credit(unit: _QuestionUnit, tokens: frozenset[str]) -> float:
+            return unit.credit(tokens, token_weight)
+
         idf = []
         for unit in units:
-            df = sum(1 for c in candidates if unit.credit(c.tokens) > 0)
-            idf.append(math.log(1 + (n - df + 0.5) / (df + 0.5)))
+            df = sum(credit(unit, c.tokens) for c in candidates)  # partial matches count in part
+            idf.append(inverse_frequency(df))
         select = [w * u.weight for w, u in zip(idf, units)]
         evidence = [w * u.evidence_weight for w, u in zip(idf, units)]
         counted = [i for i, u in enumerate(units) if u.folded in profile.counted]
@@ -285,7 +320,7 @@ class ExtractiveAnswerer:
             return sum(w * c for w, c in zip(weights, credits)) / total if total else 0.0
 
         passage_credits = [
-            [u.credit(frozenset(self.tokenize(" ".join(filter(None, (p.title, p.heading or "", p.text)))))) for u in units]
+            [credit(u, frozenset(self.tokenize(" ".join(filter(None, (p.title, p.heading or "", p.text)))))) for u in units]
             for p in passages
         ]
 
@@ -301,8 +336,8 @@ class ExtractiveAnswerer:
         passage_evidence = document_cover(evidence)
 
         for c in candidates:
-            credits = [u.credit(c.tokens) for u in units]
-            context_credits = [u.credit(c.context_tokens) for u in units]
+            credits = [credit(u, c.tokens) for u in units]
+            context_credits = [credit(u, c.context_tokens) for u in units]
             sentence_cover = cover(select, credits)
             context_cover = cover(select, context_credits)
             evidence_cover = cover(evidence, context_credits)
@@ -344,10 +379,17 @@ class ExtractiveAnswerer:
         limit = min(_CONCISE_SENTENCES, self.max_sentences) if profile.concise else self.max_sentences
         ranked = sorted(candidates, key=lambda c: (-c.score, c.rank, c.position))
         best = ranked[0]
+        if "list" in profile.types:
+            # a best sentence that opens a list is answered by the list: its lead-in and items
+            listed = _with_list_items([best], candidates, self.max_sentences)
+            if len(listed) > 2:
+                return sorted(listed[: self.max_sentences + _LIST_EXTRA], key=lambda c: (c.rank, c.position))
         chosen = [best]
         for c in ranked[1:]:
             if len(chosen) >= limit:
                 break
+            if profile.concise and c.rank != best.rank:
+                continue  # one fact (a name, a date, a number) is quoted from one place
             share = _KEEP_FROM_BEST if c.rank == best.rank else _OTHER_PASSAGE_FROM_BEST
             cover_share = _KEEP_COVER_FROM_BEST if c.rank == best.rank else _OTHER_PASSAGE_FROM_BEST
             if c.score >= share * best.score and c.cover > 0 and c.cover >= cover_share * best.cover:
@@ -395,7 +437,7 @@ def _cues_met(candidate: _Candidate, profile: QuestionProfile, passage: Passage)
         elif kind == "how_many":
             hit = features.has_quantity(text)
         else:
-            hit = candidate.is_list_item or features.is_enumeration(text)
+            hit = candidate.is_list_item or candidate.opens_list or features.is_enumeration(text)
         if hit:
             met.add(kind)
     return frozenset(met)

@@ -19,6 +19,8 @@ class QuestionProfile:
     asks_signatories: bool  # "who signed ...": a block of names answers it
     focus: frozenset[str] = frozenset()  # folded noun after "welke"/"which": what the answer names
     counted: frozenset[str] = frozenset()  # folded noun after "hoeveel"/"how many": what the number counts
+    words: tuple[str, ...] = ()  # every word as written, in order
+    is_content: tuple[bool, ...] = ()  # per word: one of `content_words`
 
     @property
     def concise(self) -> bool:
@@ -57,7 +59,8 @@ def profile_question(question: str, language: Language) -> QuestionProfile:
             counted.add((plural or following)[0])  # "how many more IMVO covenants" counts covenants
 
     skip = vocab.function_words | vocab.question_words | vocab.list_words
-    content = tuple(raw for raw, low in zip(raw_words, folded) if low not in skip)
+    is_content = tuple(low not in skip for low in folded)
+    content = tuple(raw for raw, keep in zip(raw_words, is_content) if keep)
     asks_signatories = "who" in types and any(w in vocab.signature_words for w in folded)
     return QuestionProfile(
         types=frozenset(types),
@@ -65,6 +68,8 @@ def profile_question(question: str, language: Language) -> QuestionProfile:
         asks_signatories=asks_signatories,
         focus=frozenset(focus),
         counted=frozenset(counted),
+        words=tuple(raw_words),
+        is_content=is_content,
     )
 
 

@@ -37,7 +37,7 @@ st.title("IMVO-assistent")
 
 if assistant.store.is_empty():
     st.warning(EMPTY_STORE, icon=":material/inventory_2:")
-    st.page_link("pages/documenten.py", label="Documenten uploaden", icon=":material/upload:")
+    st.page_link("app_pages/documenten.py", label="Documenten uploaden", icon=":material/upload:")
     st.stop()
 
 
@@ -68,7 +68,7 @@ def show_glossary_terms(answer: Answer) -> None:
         for term in terms:
             full = f" ({term.expansion})" if term.expansion else ""
             st.markdown(f"**{escape_markdown(term.term)}**{escape_markdown(full)}: {escape_markdown(term.definition)}")
-            st.page_link("pages/begrippen.py", label=f"Passages met “{term.term}”", query_params={"term": term.term})
+            st.page_link("app_pages/begrippen.py", label=f"Passages met “{term.term}”", query_params={"term": term.term})
 
 
 def show_turn(turn: ChatTurn) -> None:
