@@ -40,6 +40,7 @@ _MISSING_CUE_FACTOR = {"when": 0.3, "how_many": 0.3, "who": 0.5, "list": 0.8}
 _MISSING_COUNTED_FACTOR = 0.5
 _KEEP_FROM_BEST = 0.7  # further sentences of the best sentence's passage need this share of its score ...
 _KEEP_COVER_FROM_BEST = 0.5  # ... and this share of its question-word coverage
+_COMPLEMENT_COVER_FROM_BEST = 0.25  # ... or this share of its coverage when it has question words it lacks
 _OTHER_PASSAGE_FROM_BEST = 0.9  # a sentence from another passage needs this share of both
 _CONCISE_SENTENCES = 2
 _LIST_EXTRA = 2  # a list answer may add a lead-in and a context sentence to max_sentences
@@ -49,6 +50,7 @@ _LIGHT_WEIGHT = 0.3  # weight of a light word ("vond ... plaats") relative to a 
 _FOCUS_WEIGHT = 2.0  # the noun after "welke"/"which" names what the answer is about (selection only)
 _UNTRANSLATED_WEIGHT = 0.5  # an English word the lexicon does not know says little about Dutch passages
 _NEAR_CREDIT = 0.6  # a word sharing a long prefix ("toezichthouder" / "toezichthoudende", "coalition" / "coalitie")
+_PARTS_CREDIT = 0.8  # a compound's parts found apart, not the compound itself
 _SAME_DOCUMENT = 0.7  # a passage borrows this share of the coverage of another passage of its document
 _MAX_PHRASE_WORDS = 3  # English word groups looked up as one lexicon entry ("action plans")
 
@@ -67,6 +69,7 @@ class _Candidate:
     score: float = 0.0
     strength: float = 0.0
     cover: float = 0.0  # IDF-weighted share of the question's words in the sentence itself
+    covers: frozenset[int] = frozenset()  # the content units (by index) the sentence itself has
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,15 @@ class _QuestionUnit:
             if not found:
                 continue
             wholes, parts = _compound_split(form)
-            if found & wholes or found >= parts:
+            if found & wholes:
                 return 1.0
             found &= parts
             if token_weight is None:
                 share = len(found) / len(parts)
             else:
                 share = sum(token_weight.get(t, 1.0) for t in found) / sum(token_weight.get(t, 1.0) for t in parts)
+            if wholes:
+                share *= _PARTS_CREDIT  # "olie en gas ... sector" is less than "gassector"
             best = max(best, share)
         if best == 0 and any(cognate_in(t, tokens) for form in self.forms for t in form if not t.isdigit()):
             return _NEAR_CREDIT
@@ -178,7 +183,7 @@ class ExtractiveAnswerer:
                 word = group[0]
                 if profile.asks_signatories and features.fold(word) in vocab.signature_words:
                     continue  # "ondertekend" is answered by a signature block, which never says it
-                translated = self._translations(word)
+                translated = self._translations(word, language)
             weights = [self._base_weight(w, profile, vocab, language, translated=bool(translated)) for w in group]
             own = frozenset(t for w in group for t in self.tokenize(w) if t not in stop)
             # a longer name that includes the word ("Nationaal Contactpunt OESO-richtlijnen" for
@@ -236,15 +241,19 @@ class ExtractiveAnswerer:
         selection = _FOCUS_WEIGHT if folded in profile.focus else weight
         return selection, weight
 
-    def _translations(self, word: str) -> tuple[frozenset[str], ...]:
+    def _translations(self, word: str, language: Language) -> tuple[frozenset[str], ...]:
         """Token sets of what the lexicon gives for the word: Dutch translations of an English word,
         synonyms of a Dutch one, an abbreviation's written-out names ("BHOS" → "Buitenlandse Handel en
-        Ontwikkelingssamenwerking")."""
+        Ontwikkelingssamenwerking"); for a general English word the lexicon does not know ("expect"),
+        the Dutch words of assistant/data/answer_words.yaml."""
         if self.translate is None:
             return ()
         stop = stop_tokens(self.tokenize)
+        terms = self.translate([word.lower()])
+        if not terms and language == "en":
+            terms = list(vocabulary().dutch_for(word))
         forms = []
-        for dutch in self.translate([word.lower()]):
+        for dutch in terms:
             tokens = frozenset(t for t in self.tokenize(dutch) if t not in stop)
             if tokens:
                 forms.append(tokens)
@@ -363,6 +372,7 @@ class ExtractiveAnswerer:
                 strength *= _MISSING_COUNTED_FACTOR
             c.strength = strength
             c.cover = sentence_cover
+            c.covers = frozenset(i for i, (u, x) in enumerate(zip(units, credits)) if x > 0 and u.evidence_weight >= 1)
 
     def _strength(self, chosen: list[_Candidate], passages: Sequence[Passage]) -> float:
         """Evidence strength of the answer: its best-supported quoted sentence."""
@@ -390,9 +400,18 @@ class ExtractiveAnswerer:
                 break
             if profile.concise and c.rank != best.rank:
                 continue  # one fact (a name, a date, a number) is quoted from one place
-            share = _KEEP_FROM_BEST if c.rank == best.rank else _OTHER_PASSAGE_FROM_BEST
-            cover_share = _KEEP_COVER_FROM_BEST if c.rank == best.rank else _OTHER_PASSAGE_FROM_BEST
-            if c.score >= share * best.score and c.cover > 0 and c.cover >= cover_share * best.cover:
+            if c.cover <= 0:
+                continue
+            if c.rank == best.rank:
+                # a sentence of the same passage that has question words the chosen ones lack answers
+                # another part of the question ("When ... and what was signed there?")
+                adds = bool(c.covers - frozenset().union(*(x.covers for x in chosen)))
+                keep = (adds and c.cover >= _COMPLEMENT_COVER_FROM_BEST * best.cover) or (
+                    c.score >= _KEEP_FROM_BEST * best.score and c.cover >= _KEEP_COVER_FROM_BEST * best.cover
+                )
+            else:
+                keep = c.score >= _OTHER_PASSAGE_FROM_BEST * best.score and c.cover >= _OTHER_PASSAGE_FROM_BEST * best.cover
+            if keep:
                 chosen.append(c)
         if "list" in profile.types:
             chosen = _with_list_neighbours(chosen, candidates)
@@ -431,7 +450,8 @@ def _cues_met(candidate: _Candidate, profile: QuestionProfile, passage: Passage)
         if kind == "who":
             hit = features.has_person_or_organisation(text)
             if profile.asks_signatories:
-                hit = passage.kind == "signature" or any(_is_name_block(line) for line in candidate.raw.splitlines())
+                # the lines of names themselves: a chunk labelled "signature" also holds the letter's closing
+                hit = any(_is_name_block(line) for line in candidate.raw.splitlines())
         elif kind == "when":
             hit = features.has_date(text)
         elif kind == "how_many":

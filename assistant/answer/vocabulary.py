@@ -43,6 +43,15 @@ class Vocabulary:
     demonstratives: frozenset[str]
     followup_openings: tuple[str, ...]
     question_words: frozenset[str]
+    general_en_nl: dict[str, tuple[str, ...]]  # general English words → Dutch words (not in the lexicon)
+
+    def dutch_for(self, english_word: str) -> tuple[str, ...]:
+        """Dutch words for a general English word, found by its base form ("expected" → "expect")."""
+        low = english_word.lower()
+        for base in _english_bases(low):
+            if base in self.general_en_nl:
+                return self.general_en_nl[base]
+        return ()
 
     def month_of(self, word: str) -> int | None:
         """The month a word names ("maart", "March"; "may" only as "May"), else None."""
@@ -82,10 +91,16 @@ def vocabulary() -> Vocabulary:
     types = data.get("question_types") or {}
     months = data.get("months") or {}
     suffixes = data.get("plural_suffixes") or {}
-    if not isinstance(types, dict) or not isinstance(months, dict) or not isinstance(suffixes, dict):
+    general = data.get("general_en_nl") or {}
+    if not all(isinstance(m, dict) for m in (types, months, suffixes, general)):
         raise ConfigurationError(
-            f"assistant/data/{WORDS_FILE}: question_types, months and plural_suffixes must be mappings"
+            f"assistant/data/{WORDS_FILE}: question_types, months, plural_suffixes and general_en_nl must be mappings"
         )
+    for english, dutch in general.items():
+        if not isinstance(dutch, list) or not all(isinstance(d, str) for d in dutch):
+            raise ConfigurationError(
+                f"assistant/data/{WORDS_FILE}: general_en_nl entry {english!r} must be a list of Dutch words"
+            )
     return Vocabulary(
         function_words=frozenset(_words(data, "function_words", WORDS_FILE)),
         light_words=frozenset(_words(data, "light_words", WORDS_FILE)),
@@ -102,6 +117,7 @@ def vocabulary() -> Vocabulary:
         demonstratives=frozenset(_words(data, "demonstratives", WORDS_FILE)),
         followup_openings=tuple(_words(data, "followup_openings", WORDS_FILE)),
         question_words=frozenset(_words(data, "question_words", WORDS_FILE)),
+        general_en_nl={str(k).lower(): tuple(v) for k, v in general.items()},
     )
 
 
@@ -115,6 +131,15 @@ def phrases(language: Language) -> Phrases:
             f"assistant/data/{PHRASES_FILE}: language {language!r} needs the text fields {', '.join(fields)}"
         )
     return Phrases(**{f: entry[f] for f in fields})
+
+
+def _english_bases(word: str) -> list[str]:
+    """The word and what it may be an inflection of: "rounds" → round, "expected" → expect, "companies" → company."""
+    bases = [word]
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            bases.append(word[: len(word) - len(suffix)] + replacement)
+    return bases
 
 
 def refusal_texts() -> tuple[str, ...]:

@@ -1,0 +1,54 @@
+"""The documents page: the table, one document's text, and the upload flow end to end in AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pdf_factory import make_text_pdf
+from tests.webapp.conftest import all_markdown, open_app
+
+pytestmark = pytest.mark.integration
+PAGE = "app_pages/documenten.py"
+
+
+def test_table_lists_every_document_and_a_row_opens_its_text(corpus_env) -> None:
+    at = open_app(PAGE)
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    assert {"Titel", "Type", "Datum", "Afzenders", "Kamerstuk", "Bron", "Pagina's", "Passages"} <= set(table.columns)
+    row = next(i for i, t in enumerate(table["Titel"]) if t.startswith("Voortgangsbrief"))
+    assert table["Kamerstuk"].iloc[row].endswith("kst-26485-220.html")
+
+    at.session_state["documents_table"] = {"selection": {"rows": [row], "columns": []}}
+    at.run()
+    md = all_markdown(at)
+    assert any(s.value.startswith("Voortgangsbrief") for s in at.subheader)
+    assert '<span class="imvo-page">pagina 1</span>' in md and "pagina 2</span>" in md
+    assert "Verwijst naar Kamerstukken" in md and "kst-32852-24.html" in md
+
+
+def test_upload_is_ingested_and_the_chat_finds_it_without_a_restart(store_copy, tmp_path: Path) -> None:
+    pdf = make_text_pdf(tmp_path, "Notitie Zilvermeeuw.pdf", [[
+        "Het pilotproject Zilvermeeuw voor duurzame cacao in Ghana startte op 3 maart 2022.",
+        "Aan het pilotproject Zilvermeeuw nemen twaalf coöperaties van cacaoboeren deel.",
+    ]])
+    at = open_app(PAGE)
+    # Streamlit itself refuses other extensions; names and sizes are checked again by save_upload.
+    at.file_uploader[0].set_value([("../../Notitie Zilvermeeuw.pdf", pdf.read_bytes(), "application/pdf")])
+    at.button[0].click().run()  # the form's submit button
+    assert not at.exception
+    assert any("1 document(en) ingelezen" in s.value for s in at.success)
+    results = at.dataframe[-1].value
+    stored = results.set_index("Bestand")
+    assert stored.loc["../../Notitie Zilvermeeuw.pdf", "Status"] == "ingelezen"
+    assert stored.loc["../../Notitie Zilvermeeuw.pdf", "Opgeslagen als"] == "Notitie-Zilvermeeuw.pdf"
+    assert (tmp_path / "uploads" / "Notitie-Zilvermeeuw.pdf").exists()
+    assert len(at.dataframe[0].value) == 6  # the table shows it at once
+
+    at.switch_page("app_pages/chat.py").run()
+    at.chat_input[0].set_value("Wanneer startte het pilotproject Zilvermeeuw?").run()
+    turn = at.session_state["imvo_chat"].turns[0]
+    assert turn.answer is not None and turn.answer.citations
+    assert any("Zilvermeeuw" in c.passage.text for c in turn.answer.citations)
