@@ -38,6 +38,7 @@ _STRENGTH_PASSAGE = 0.25
 _MISSING_CUE_FACTOR = {"when": 0.3, "how_many": 0.3, "who": 0.5, "list": 0.8}
 # A number next to another noun does not answer "how many X": "14 banken" for "how many companies".
 _MISSING_COUNTED_FACTOR = 0.5
+_MISSING_NAME_PENALTY = 0.5  # strength lost when the passage has none of the names the question mentions
 _KEEP_FROM_BEST = 0.7  # further sentences of the best sentence's passage need this share of its score ...
 _KEEP_COVER_FROM_BEST = 0.5  # ... and this share of its question-word coverage
 _COMPLEMENT_COVER_FROM_BEST = 0.25  # ... or this share of its coverage when it has question words it lacks
@@ -81,6 +82,7 @@ class _QuestionUnit:
     weight: float  # for choosing sentences (the focus noun counts double)
     evidence_weight: float  # for the evidence strength
     folded: str = ""  # the word(s) as written, folded
+    is_name: bool = False  # names something (a person, an organisation, a programme)
 
     def credit(self, tokens: frozenset[str], token_weight: dict[str, float] | None = None) -> float:
         """0..1: how much of the unit `tokens` express. A form found in part earns the (IDF-weighted)
@@ -144,7 +146,7 @@ class ExtractiveAnswerer:
         started = time.perf_counter()
         language = "en" if language == "en" else "nl"
         profile = profile_question(question, language)
-        units = self._question_units(profile, language)
+        units = self._question_units(profile, language, self._names_in(question, language))
         candidates = self._candidates(passages)
         self._score(candidates, units, profile, passages)
         chosen = self._choose(candidates, profile) if candidates and units else []
@@ -173,7 +175,19 @@ class ExtractiveAnswerer:
         )
 
     # --- question and candidates ---------------------------------------------------------
-    def _question_units(self, profile: QuestionProfile, language: Language) -> list[_QuestionUnit]:
+    def _names_in(self, question: str, language: Language) -> frozenset[str]:
+        """Folded names the question mentions (people, organisations, programmes, acronyms)."""
+        known = None
+        if language == "en":
+
+            def known(word: str) -> bool:  # "Dutch", "Parliament": English words, not names
+                return bool(vocabulary().dutch_for(word) or (self.translate and self.translate([word.lower()])))
+
+        return frozenset(features.name_words(question, known_word=known))
+
+    def _question_units(
+        self, profile: QuestionProfile, language: Language, names: frozenset[str] = frozenset()
+    ) -> list[_QuestionUnit]:
         vocab = vocabulary()
         stop = stop_tokens(self.tokenize)
         units: list[_QuestionUnit] = []
@@ -200,6 +214,7 @@ class ExtractiveAnswerer:
                         sum(w[0] for w in weights),
                         sum(w[1] for w in weights),
                         " ".join(features.fold(w) for w in group),
+                        is_name=any(features.name_key(w) in names for w in group),
                     )
                 )
         return units
@@ -343,6 +358,12 @@ class ExtractiveAnswerer:
 
         passage_select = document_cover(select)
         passage_evidence = document_cover(evidence)
+        # a passage that never mentions a name the question asks about is about something else
+        named = [i for i, u in enumerate(units) if u.is_name]
+        missing_names = [
+            1 - _MISSING_NAME_PENALTY * sum(1 for i in named if credits[i] == 0) / len(named) if named else 1.0
+            for credits in passage_credits
+        ]
 
         for c in candidates:
             credits = [credit(u, c.tokens) for u in units]
@@ -370,6 +391,7 @@ class ExtractiveAnswerer:
                 strength *= _MISSING_CUE_FACTOR.get(kind, 1.0)
             if counted and all(context_credits[i] == 0 for i in counted):
                 strength *= _MISSING_COUNTED_FACTOR
+            strength *= missing_names[c.rank]
             c.strength = strength
             c.cover = sentence_cover
             c.covers = frozenset(i for i, (u, x) in enumerate(zip(units, credits)) if x > 0 and u.evidence_weight >= 1)
