@@ -40,6 +40,10 @@ with st.sidebar:
     st.subheader("Filters voor de chat")
     doc_types = st.multiselect("Documenttype", options.doc_types, key="flt_types", placeholder="Alle typen")
     period = None
+    if st.session_state.get("flt_bounds") != (options.first, options.last):
+        # new documents widen the period: start again from the full one, or they would be filtered out
+        st.session_state.pop("flt_period", None)
+        st.session_state["flt_bounds"] = (options.first, options.last)
     if options.has_period:
         period = st.date_input(
             "Periode", value=(options.first, options.last), min_value=options.first, max_value=options.last,

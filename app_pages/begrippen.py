@@ -27,8 +27,8 @@ preselect = next((i for i, e in enumerate(shown) if e.term.term == wanted), None
 left, right = st.columns([2, 3], gap="large")
 with left:
     frame = pd.DataFrame(
-        [{"Begrip": e.term.term, "Voluit": e.term.expansion or "", "Passages": len(e.passages)} for e in shown],
-        columns=["Begrip", "Voluit", "Passages"],
+        [{"Begrip": e.term.term, "Passages": len(e.passages), "Voluit": e.term.expansion or ""} for e in shown],
+        columns=["Begrip", "Passages", "Voluit"],
     )
     table = st.dataframe(
         frame,
@@ -38,11 +38,16 @@ with left:
         hide_index=True,
         height=520,
         selection_default={"selection": {"rows": [preselect]}} if preselect is not None else None,
+        column_config={"Passages": st.column_config.NumberColumn(width="small")},
     )
 rows = [r for r in table.selection.rows if r < len(shown)]
 with right:
     if not rows:
-        st.caption("Kies links een begrip.")
+        st.caption("Kies links een begrip om de passages te zien waarin het voorkomt.")
+        with st.container(height=470, border=False):
+            for e in shown:
+                full = f" ({e.term.expansion})" if e.term.expansion else ""
+                st.markdown(f"**{escape_markdown(e.term.term)}**{escape_markdown(full)}: {escape_markdown(e.term.definition)}")
     else:
         entry = shown[rows[0]]
         term = entry.term

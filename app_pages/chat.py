@@ -57,7 +57,8 @@ def show_source(label: str, passage: Passage, terms: QueryTerms, *, anchor: str 
             if context is None:
                 st.caption("De tekst van dit document is niet (meer) in de kennisbank.")
             else:
-                st.markdown(context, unsafe_allow_html=True)
+                with st.container(height=360, border=False):
+                    st.markdown(context, unsafe_allow_html=True)
 
 
 def show_glossary_terms(answer: Answer) -> None:

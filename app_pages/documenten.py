@@ -31,6 +31,7 @@ else:
         on_select="rerun",
         selection_mode="single-row",
         hide_index=True,
+        placeholder="—",
         column_config={
             "Titel": st.column_config.TextColumn(width="large"),
             "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY),

@@ -46,6 +46,9 @@ cols = st.columns([2, 3, 3])
 open_only = cols[0].toggle("Alleen openstaande", key="reg_open")
 kinds = cols[1].multiselect("Soort", KINDS, format_func=kind_label, key="reg_kinds", placeholder="Alle soorten")
 period = None
+if st.session_state.get("reg_bounds") != bounds:  # the register changed: start from its whole period
+    st.session_state.pop("reg_period", None)
+    st.session_state["reg_bounds"] = bounds
 if bounds and bounds[0] < bounds[1]:
     chosen = cols[2].date_input(
         "Periode", value=bounds, min_value=bounds[0], max_value=bounds[1], format="DD-MM-YYYY", key="reg_period"
@@ -62,6 +65,7 @@ table = st.dataframe(
     on_select="rerun",
     selection_mode="single-row",
     hide_index=True,
+    placeholder="—",
     column_config={
         "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY),
         "Onderwerp": st.column_config.TextColumn(width="large"),

@@ -14,7 +14,7 @@ import math
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.answer import features
 from assistant.answer.question import QuestionProfile, profile_question
@@ -39,9 +39,11 @@ _MISSING_CUE_FACTOR = {"when": 0.3, "how_many": 0.3, "who": 0.5, "list": 0.8}
 # A number next to another noun does not answer "how many X": "14 banken" for "how many companies".
 _MISSING_COUNTED_FACTOR = 0.5
 _MISSING_NAME_PENALTY = 0.5  # strength lost when the passage has none of the names the question mentions
-_KEEP_FROM_BEST = 0.7  # further sentences of the best sentence's passage need this share of its score ...
+_NAME_FOUND = 0.5  # a name counts as mentioned from this credit ("nationale" is not "Nationaal Contactpunt")
+_KEEP_FROM_BEST = 0.75  # further sentences of the best sentence's passage need this share of its score ...
 _KEEP_COVER_FROM_BEST = 0.5  # ... and this share of its question-word coverage
 _COMPLEMENT_COVER_FROM_BEST = 0.25  # ... or this share of its coverage when it has question words it lacks
+_COMPLEMENT_MIN_SHARE = 0.15  # ... that weigh this much of the question (not a common word like "convenant")
 _OTHER_PASSAGE_FROM_BEST = 0.9  # a sentence from another passage needs this share of both
 _CONCISE_SENTENCES = 2
 _LIST_EXTRA = 2  # a list answer may add a lead-in and a context sentence to max_sentences
@@ -70,7 +72,8 @@ class _Candidate:
     score: float = 0.0
     strength: float = 0.0
     cover: float = 0.0  # IDF-weighted share of the question's words in the sentence itself
-    covers: frozenset[int] = frozenset()  # the content units (by index) the sentence itself has
+    cues: frozenset[str] = frozenset()  # the question types whose cue the sentence holds
+    shares: dict[int, float] = field(default_factory=dict)  # unit index → its share of the question the sentence has
 
 
 @dataclass(frozen=True)
@@ -361,7 +364,7 @@ class ExtractiveAnswerer:
         # a passage that never mentions a name the question asks about is about something else
         named = [i for i, u in enumerate(units) if u.is_name]
         missing_names = [
-            1 - _MISSING_NAME_PENALTY * sum(1 for i in named if credits[i] == 0) / len(named) if named else 1.0
+            1 - _MISSING_NAME_PENALTY * sum(1 for i in named if credits[i] < _NAME_FOUND) / len(named) if named else 1.0
             for credits in passage_credits
         ]
 
@@ -371,7 +374,7 @@ class ExtractiveAnswerer:
             sentence_cover = cover(select, credits)
             context_cover = cover(select, context_credits)
             evidence_cover = cover(evidence, context_credits)
-            met = _cues_met(c, profile, passages[c.rank])
+            met = c.cues = _cues_met(c, profile, passages[c.rank])
             cue = len(met) / len(profile.types) if profile.types else 0.0
             if profile.asks_signatories and "who" in met:
                 # signatures never repeat the question: they count as covering what their letter covers
@@ -394,7 +397,9 @@ class ExtractiveAnswerer:
             strength *= missing_names[c.rank]
             c.strength = strength
             c.cover = sentence_cover
-            c.covers = frozenset(i for i, (u, x) in enumerate(zip(units, credits)) if x > 0 and u.evidence_weight >= 1)
+            # by selection weight: the noun after "welk(e)" names what a part of the question asks for
+            total_select = sum(select)
+            c.shares = {i: select[i] * x / total_select for i, x in enumerate(credits) if x > 0 and total_select}
 
     def _strength(self, chosen: list[_Candidate], passages: Sequence[Passage]) -> float:
         """Evidence strength of the answer: its best-supported quoted sentence."""
@@ -422,13 +427,16 @@ class ExtractiveAnswerer:
                 break
             if profile.concise and c.rank != best.rank:
                 continue  # one fact (a name, a date, a number) is quoted from one place
+            if profile.asks_signatories and "who" in best.cues and "who" not in c.cues:
+                continue  # the names answer "who signed"; the letter's closing words do not
             if c.cover <= 0:
                 continue
             if c.rank == best.rank:
                 # a sentence of the same passage that has question words the chosen ones lack answers
                 # another part of the question ("When ... and what was signed there?")
-                adds = bool(c.covers - frozenset().union(*(x.covers for x in chosen)))
-                keep = (adds and c.cover >= _COMPLEMENT_COVER_FROM_BEST * best.cover) or (
+                covered = {i for x in chosen for i in x.shares}
+                adds = sum(share for i, share in c.shares.items() if i not in covered)
+                keep = (adds >= _COMPLEMENT_MIN_SHARE and c.cover >= _COMPLEMENT_COVER_FROM_BEST * best.cover) or (
                     c.score >= _KEEP_FROM_BEST * best.score and c.cover >= _KEEP_COVER_FROM_BEST * best.cover
                 )
             else:

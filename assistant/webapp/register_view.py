@@ -83,7 +83,7 @@ def register_frame(items: Sequence[RegisterItem]) -> pd.DataFrame:
         }
         for item in items
     ]
-    columns = ["id", "Soort", "Kamerstuk", "Leden / door", "Datum", "Onderwerp", "Status", "Uitvoering", "Open", "Debat"]
+    columns = ["id", "Soort", "Kamerstuk", "Leden / door", "Datum", "Status", "Uitvoering", "Open", "Onderwerp", "Debat"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 

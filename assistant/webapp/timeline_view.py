@@ -29,7 +29,7 @@ def timeline_frame(events: Sequence[TimelineEvent]) -> pd.DataFrame:
         }
         for e in events
     ]
-    columns = ["Datum", "Soort", "Gebeurtenis", "Gepland", "Document", "Pagina", "Precisie", "when"]
+    columns = ["Datum", "Gebeurtenis", "Soort", "Gepland", "Document", "Pagina", "Precisie", "when"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -41,11 +41,15 @@ def timeline_chart(events: Sequence[TimelineEvent]) -> alt.Chart:
         alt.Chart(frame)
         .mark_point(size=140, strokeWidth=2, opacity=0.85)
         .encode(
-            x=alt.X("when:T", title="Datum", axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year")),
+            x=alt.X(
+                "when:T", title=None, scale=alt.Scale(padding=16),
+                axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year", grid=True),
+            ),
             y=alt.Y("Soort:N", title=None, sort=sorted(frame["Soort"].unique().tolist())),
             color=alt.Color("Soort:N", legend=None),
             shape=alt.Shape(
-                "Gepland:N", title="", scale=alt.Scale(domain=["gebeurd", "gepland"], range=["circle", "diamond"])
+                "Gepland:N", scale=alt.Scale(domain=["gebeurd", "gepland"], range=["circle", "diamond"]),
+                legend=alt.Legend(title=None, orient="top", symbolFillColor="#94a3b8", symbolStrokeColor="#475569"),
             ),
             fill=alt.condition(alt.datum.Gepland == "gebeurd", alt.Color("Soort:N", legend=None), alt.value("white")),
             tooltip=[

@@ -300,7 +300,8 @@ def test_signature_joins_the_preceding_chunk_when_it_fits() -> None:
     clean = make_clean(heading("Tot slot"), para(long_paragraph(5)), signature(sig))
     chunks = chunk_document(clean, meta())
     assert len(chunks) == 1
-    assert chunks[0].text.endswith("E.M.J. Ploumen") and chunks[0].kind == "paragraph"
+    # the passage holding a signature is labelled so "who signed" questions can find it
+    assert chunks[0].text.endswith("E.M.J. Ploumen") and chunks[0].kind == "signature"
 
 
 def test_signature_is_its_own_chunk_when_it_does_not_fit() -> None:

@@ -48,8 +48,8 @@ def test_upload_is_ingested_and_the_chat_finds_it_without_a_restart(store_copy, 
     assert len(at.dataframe[0].value) == 6  # the table shows it at once
 
     at.switch_page("app_pages/chat.py").run()
+    assert not at.session_state["imvo_filters"].active  # the sidebar's period grew with the new document
     at.chat_input[0].set_value("Wanneer startte het pilotproject Zilvermeeuw?").run()
     turn = at.session_state["imvo_chat"].turns[0]
-    print("DBG", turn.answer.text, turn.answer.evidence_strength, [(p.title, p.text[:60]) for p in turn.answer.passages])
     assert turn.answer is not None and turn.answer.citations
     assert any("Zilvermeeuw" in c.passage.text for c in turn.answer.citations)

@@ -12,7 +12,8 @@ PAGE = "app_pages/tijdlijn.py"
 
 def test_timeline_shows_chart_and_events(corpus_env) -> None:
     at = open_app(PAGE)
-    assert at.get("arrow_vega_lite_chart"), "the chart"
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and "Gebeurtenis" in charts[0].proto.spec  # tooltips carry the label
     events = at.dataframe[0].value
     assert len(events) > 5 and {"Datum", "Soort", "Gebeurtenis", "Document"} <= set(events.columns)
 

@@ -186,3 +186,92 @@ def test_bracketed_numbers_in_a_passage_do_not_become_citations(answerer):
     answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", [passage(1, text)], "nl")
     assert "bijlage (3)" in answer.text
     assert [c.n for c in answer.citations] == [1] and answer.sentences[0].citations == [1]
+
+
+# --- which passages an answer quotes ---------------------------------------------------------------
+BANKS_SER = "De partijen bij het bankenconvenant hebben de SER verzocht de onderhandelingen te begeleiden."
+
+
+def test_weakly_related_sentence_from_another_passage_is_not_quoted(answerer):
+    passages = [passage(1, TEXTILE), passage(2, BANKS_SER)]
+    answer = answerer.answer("Wat hebben de partijen bij het convenant in de textielindustrie de SER verzocht?", passages, "nl")
+    assert answer.answered
+    assert "secretariaat" in answer.text
+    # [2] shares "partijen", "SER" and "verzocht", but not the subject: the textile covenant
+    assert [c.n for c in answer.citations] == [1]
+
+
+def test_concise_answer_quotes_its_fact_from_one_passage(answerer):
+    first = "Het textielconvenant is op 9 maart gepresenteerd door een brede coalitie van partijen."
+    other = "Het textielconvenant is in maart 2016 in Den Haag gepresenteerd aan de minister."
+    passages = [passage(1, first), passage(2, other)]
+    answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", passages, "nl")
+    assert answer.answered
+    assert [c.n for c in answer.citations] == [1]  # both date it; one place is enough for one fact
+
+
+def test_second_part_of_a_question_brings_its_sentence_from_the_same_passage(answerer):
+    text = (
+        "Op 7 december 2015 organiseerde Nederland een conferentie over mondiale waardeketens. "
+        "Het kabinet wilde daarmee de Europese samenwerking op dit terrein versterken. "
+        "Tijdens die bijeenkomst zijn twee verklaringen getekend over palmolie en ontbossing. "
+        "Deze conferentie vormde de opmaat voor nog een aantal bijeenkomsten over waardeketens."
+    )
+    answer = answerer.answer(
+        "Wanneer organiseerde Nederland de conferentie over waardeketens, en wat is daar getekend?", [passage(1, text)], "nl"
+    )
+    assert answer.answered
+    # the signing sentence shares little with the question, but it has the word the first sentence lacks
+    assert "7 december 2015" in answer.text and "palmolie" in answer.text
+    assert "opmaat" not in answer.text and "samenwerking" not in answer.text
+
+
+# --- lists and signatures ---------------------------------------------------------------------------
+PARAGRAPH_LIST = (
+    "Er zijn inmiddels vier werkgroepen opgezet onder de stuurgroep van het bankenconvenant. Op dit moment zijn dat:\n\n"
+    "De opzet van een database met informatie over mensenrechtensituaties. Banken kunnen hiermee beslissingen nemen "
+    "over financiering.\n\n"
+    "Het in kaart brengen van waardeketens, om te beginnen de cacaoketen.\n\n"
+    "Het mogelijk maken van toegang tot herstel voor slachtoffers."
+)
+
+
+def test_list_of_paragraphs_after_a_lead_in_is_quoted_item_by_item(answerer):
+    answer = answerer.answer("Welke werkgroepen zijn er onder het bankenconvenant?", [passage(1, PARAGRAPH_LIST)], "nl")
+    assert answer.answered
+    items = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert any("database" in item for item in items)
+    assert any("cacaoketen" in item for item in items)
+    assert any("herstel" in item for item in items)
+    assert not any("Banken kunnen" in item for item in items)  # an item's further sentences stay out
+
+
+def test_signature_chunk_quotes_the_names_not_the_letters_closing(answerer):
+    title = "Brief van FNV, CNV, VNO-NCW en MKB-Nederland over de IMVO-convenanten"
+    text = (
+        "Graag vernemen wij van het kabinet of het bereid is betrokken te blijven bij de IMVO-convenanten.\n\n"
+        "In afwachting van uw antwoord verblijven,\nTuur Elzinga, voorzitter FNV Piet Fortuin, voorzitter CNV\n"
+        "Ingrid Thijssen, voorzitter VNO-NCW Jacco Vonhof, voorzitter MKB-Nederland"
+    )
+    passages = [passage(1, text, title=title, doc_id="brief", kind="signature"), passage(2, TEXTILE)]
+    answer = answerer.answer("Door wie is de brief over de IMVO-convenanten ondertekend?", passages, "nl")
+    assert answer.answered
+    assert "Piet Fortuin" in answer.text and "Jacco Vonhof" in answer.text
+    assert "Graag vernemen wij" not in answer.text
+
+
+# --- refusal signals ----------------------------------------------------------------------------------
+def test_number_of_something_else_does_not_answer_how_many(answerer):
+    text = "Het bankenconvenant wordt onderschreven door 14 Nederlandse banken en geldt wereldwijd."
+    answered = answerer.answer("Hoeveel banken onderschrijven het bankenconvenant?", [passage(1, text)], "nl")
+    other = answerer.answer("Hoeveel bedrijven onderschrijven het bankenconvenant?", [passage(1, text)], "nl")
+    assert answered.answered and "14 Nederlandse banken" in answered.text
+    assert other.evidence_strength < answered.evidence_strength
+
+
+def test_passages_without_the_name_asked_about_are_weak_evidence(answerer):
+    text = "De partijen bij een sectorovereenkomst zetten samen een onafhankelijk klachtenmechanisme op."
+    named = answerer.answer("Hoe dien ik een klacht in bij het Nationaal Contactpunt?", [passage(1, text)], "nl")
+    plain = answerer.answer("Hoe dien ik een klacht in bij een sectorovereenkomst?", [passage(1, text)], "nl")
+    assert named.evidence_strength < plain.evidence_strength
+    assert not named.answered
