@@ -320,7 +320,7 @@ def test_two_signature_blocks_both_follow_the_last_passage() -> None:
         footnote("8", "8 Toezegging Kamerstuk 32 637, nr. 231"),
     )
     chunks = chunk_document(clean, meta())
-    assert [c.kind for c in chunks] == ["paragraph", "footnote"]
+    assert [c.kind for c in chunks] == ["signature", "footnote"]
     assert "Ploumen" in chunks[0].text and chunks[0].text.endswith("H.G.J. Kamp")
 
 
