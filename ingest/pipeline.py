@@ -104,47 +104,12 @@ def run_ingest(
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
 
     # 1. Decide per file: unchanged, duplicate, failed early, or to be processed.
-    seen_hashes: dict[str, str] = {}
-    to_process: list[tuple[SourceFile, str, dict | None]] = []
-    pending: list[tuple[SourceFile, bytes, str, str, dict | None]] = []
-    for sf in files:
-        curated = curated_by_root.get(sf.root, {}).get(sf.source)
-        if not sf.path.exists():
-            report.outcomes.append(FileOutcome(sf.source, "failed", "file not found: check the path"))
-            continue
-        if not is_supported(sf.path):
-            report.outcomes.append(
-                FileOutcome(sf.source, "failed", f"unsupported file type {sf.path.suffix or '(none)'!r}: "
-                            f"supported are {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-            )
-            continue
-        size = sf.path.stat().st_size
-        if size > max_bytes:
-            report.outcomes.append(
-                FileOutcome(sf.source, "failed", f"file is {size / 1e6:.1f} MB, over the limit of "
-                            f"{settings.max_file_mb:g} MB: split it or raise IMVO_MAX_FILE_MB")
-            )
-            continue
-        data = sf.path.read_bytes()
-        content_hash = hashlib.sha256(data).hexdigest()
-        fingerprint = _fingerprint(data, curated, settings_key)
-        old = stored.get(sf.doc_id)
-        if old is not None and old.fingerprint == fingerprint:
-            report.outcomes.append(FileOutcome(sf.source, "unchanged", pages=old.pages, chunks=old.chunks))
-            seen_hashes.setdefault(content_hash, sf.source)
-            continue
-        pending.append((sf, data, content_hash, fingerprint, curated))
-    for sf, _data, content_hash, fingerprint, curated in pending:
-        if content_hash in seen_hashes:
-            report.outcomes.append(
-                FileOutcome(sf.source, "duplicate", f"same content as {seen_hashes[content_hash]}: ingested once")
-            )
-            continue
-        seen_hashes[content_hash] = sf.source
-        to_process.append((sf, fingerprint, curated))
+    outcomes, to_process = _triage(files, curated_by_root, stored, settings_key, max_bytes, settings.max_file_mb)
+    report.outcomes += outcomes
 
     # 2. Removed: stored documents whose file under a scanned folder is gone, or is now a duplicate.
-    duplicate_paths = {str(sf.path) for sf in files if sf.source in {o.source for o in report.outcomes if o.status == "duplicate"}}
+    duplicate_sources = {o.source for o in report.outcomes if o.status == "duplicate"}
+    duplicate_paths = {str(sf.path) for sf in files if sf.source in duplicate_sources}
     removed: list[StoredDocument] = [
         d for d in stored.values()
         if (any(_is_under(Path(d.path), root) for root in roots) and not Path(d.path).exists())
@@ -196,6 +161,54 @@ def run_ingest(
     report.pages = sum(o.pages for o in report.outcomes if o.status == "ingested")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _triage(
+    files: list[SourceFile],
+    curated_by_root: dict[Path, dict[str, dict]],
+    stored: dict[str, StoredDocument],
+    settings_key: str,
+    max_bytes: int,
+    max_mb: float,
+) -> tuple[list[FileOutcome], list[tuple[SourceFile, str, dict | None]]]:
+    """Outcomes decided without parsing (failed early, unchanged, duplicate) and the files to process.
+
+    Unchanged files are settled first so that a new copy of a stored document counts as the duplicate.
+    """
+    outcomes: list[FileOutcome] = []
+    seen_hashes: dict[str, str] = {}
+    pending: list[tuple[SourceFile, str, str, dict | None]] = []
+    for sf in files:
+        curated = curated_by_root.get(sf.root, {}).get(sf.source)
+        if not sf.path.exists():
+            outcomes.append(FileOutcome(sf.source, "failed", "file not found: check the path"))
+            continue
+        if not is_supported(sf.path):
+            outcomes.append(FileOutcome(sf.source, "failed", f"unsupported file type {sf.path.suffix or '(none)'!r}: "
+                                        f"supported are {', '.join(sorted(SUPPORTED_SUFFIXES))}"))
+            continue
+        size = sf.path.stat().st_size
+        if size > max_bytes:
+            outcomes.append(FileOutcome(sf.source, "failed", f"file is {size / 1e6:.1f} MB, over the limit of "
+                                        f"{max_mb:g} MB: split it or raise IMVO_MAX_FILE_MB"))
+            continue
+        data = sf.path.read_bytes()
+        content_hash = hashlib.sha256(data).hexdigest()
+        fingerprint = _fingerprint(data, curated, settings_key)
+        old = stored.get(sf.doc_id)
+        if old is not None and old.fingerprint == fingerprint:
+            outcomes.append(FileOutcome(sf.source, "unchanged", pages=old.pages, chunks=old.chunks))
+            seen_hashes.setdefault(content_hash, sf.source)
+            continue
+        pending.append((sf, content_hash, fingerprint, curated))
+    to_process: list[tuple[SourceFile, str, dict | None]] = []
+    for sf, content_hash, fingerprint, curated in pending:
+        if content_hash in seen_hashes:
+            outcomes.append(FileOutcome(sf.source, "duplicate", f"same content as {seen_hashes[content_hash]}: ingested once"))
+            continue
+        seen_hashes[content_hash] = sf.source
+        to_process.append((sf, fingerprint, curated))
+    return outcomes, to_process
 
 
 def _is_under(path: Path, root: Path) -> bool:

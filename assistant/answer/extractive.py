@@ -10,6 +10,7 @@ evidence is weak the answerer refuses instead.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import time
@@ -55,7 +56,7 @@ _UNTRANSLATED_WEIGHT = 0.5  # an English word the lexicon does not know says lit
 _NEAR_CREDIT = 0.6  # a word sharing a long prefix ("toezichthouder" / "toezichthoudende", "coalition" / "coalitie")
 _PARTS_CREDIT = 0.8  # a compound's parts found apart, not the compound itself
 _SAME_DOCUMENT = 0.7  # a passage borrows this share of the coverage of another passage of its document
-_MAX_PHRASE_WORDS = 3  # English word groups looked up as one lexicon entry ("action plans")
+_MAX_PHRASE_WORDS = 3  # word groups looked up as one lexicon entry ("action plans", "Sector Risico Analyse")
 
 
 @dataclass
@@ -113,6 +114,7 @@ class _QuestionUnit:
         return best
 
 
+@functools.lru_cache(maxsize=4096)
 def _compound_split(form: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """(compounds, the other tokens) of a token set the analyzer made of a word and its parts:
     {"bank", "convenant", "bankenconvenant"} → ({"bankenconvenant"}, {"bank", "convenant"})."""
@@ -228,16 +230,17 @@ class ExtractiveAnswerer:
         sets of their translations; single words come with none (looked up later)."""
         words, content = profile.words, profile.is_content
         stop = stop_tokens(self.tokenize)
+        longest = _MAX_PHRASE_WORDS if self.translate is not None else 1
         groups: list[tuple[list[str], tuple[frozenset[str], ...]]] = []
         i = 0
         while i < len(words):
             if not content[i]:
                 i += 1
                 continue
-            for n in range(min(_MAX_PHRASE_WORDS, len(words) - i), 1, -1):
-                if not content[i + n - 1] or self.translate is None:
-                    continue
-                terms = self.translate([" ".join(words[i : i + n]).lower()])
+            for n in range(min(longest, len(words) - i), 1, -1):
+                if not content[i + n - 1]:
+                    continue  # a group starts and ends with a content word ("plan of action")
+                terms = self.translate([" ".join(words[i : i + n]).lower()])  # type: ignore[misc]
                 forms = tuple(f for f in (frozenset(t for t in self.tokenize(d) if t not in stop) for d in terms) if f)
                 if forms:
                     groups.append(([w for w, c in zip(words[i : i + n], content[i : i + n]) if c], forms))
@@ -254,8 +257,8 @@ class ExtractiveAnswerer:
         """(selection weight, evidence weight) of a question word."""
         folded = features.fold(word)
         weight = _LIGHT_WEIGHT if folded in vocab.light_words else 1.0
-        if language == "en" and self.translate is not None and not translated and not word[0].isupper() and not word[0].isdigit():
-            weight *= _UNTRANSLATED_WEIGHT
+        if language == "en" and self.translate is not None and not translated and word[0].islower():
+            weight *= _UNTRANSLATED_WEIGHT  # names and numbers match as they are
         selection = _FOCUS_WEIGHT if folded in profile.focus else weight
         return selection, weight
 
@@ -346,10 +349,10 @@ class ExtractiveAnswerer:
             total = sum(weights)
             return sum(w * c for w, c in zip(weights, credits)) / total if total else 0.0
 
-        passage_credits = [
-            [credit(u, frozenset(self.tokenize(" ".join(filter(None, (p.title, p.heading or "", p.text)))))) for u in units]
-            for p in passages
+        passage_tokens = [
+            frozenset(self.tokenize(" ".join(filter(None, (p.title, p.heading or "", p.text))))) for p in passages
         ]
+        passage_credits = [[credit(u, tokens) for u in units] for tokens in passage_tokens]
 
         def document_cover(weights: list[float]) -> list[float]:
             # a passage is part of a document about something: a signature or a list continues its letter
@@ -440,7 +443,10 @@ class ExtractiveAnswerer:
                     c.score >= _KEEP_FROM_BEST * best.score and c.cover >= _KEEP_COVER_FROM_BEST * best.cover
                 )
             else:
-                keep = c.score >= _OTHER_PASSAGE_FROM_BEST * best.score and c.cover >= _OTHER_PASSAGE_FROM_BEST * best.cover
+                keep = (
+                    c.score >= _OTHER_PASSAGE_FROM_BEST * best.score
+                    and c.cover >= _OTHER_PASSAGE_FROM_BEST * best.cover
+                )
             if keep:
                 chosen.append(c)
         if "list" in profile.types:

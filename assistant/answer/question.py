@@ -75,7 +75,8 @@ def profile_question(question: str, language: Language) -> QuestionProfile:
 
 def _following_content(folded: list[str], start: int) -> list[str]:
     vocab = vocabulary()
-    return [w for w in folded[start : start + _NOUN_WINDOW] if w not in vocab.function_words and w not in vocab.number_words]
+    window = folded[start : start + _NOUN_WINDOW]
+    return [w for w in window if w not in vocab.function_words and w not in vocab.number_words]
 
 
 def _phrase_end(folded: list[str], phrase: str) -> int | None:

@@ -16,6 +16,8 @@ WORDS_FILE = "answer_words.yaml"
 PHRASES_FILE = "answer_phrases.yaml"
 
 Language = Literal["nl", "en"]
+# (ending, replacement) pairs that undo English inflection: "companies" → company, "organised" → organise
+_ENGLISH_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,9 @@ def phrases(language: Language) -> Phrases:
 
 
 def _english_bases(word: str) -> list[str]:
-    """The word and what it may be an inflection of: "rounds" → round, "expected" → expect, "companies" → company."""
+    """The word and what it may be an inflection of: "rounds" → round, "expected" → expect."""
     bases = [word]
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+    for suffix, replacement in _ENGLISH_INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             bases.append(word[: len(word) - len(suffix)] + replacement)
     return bases

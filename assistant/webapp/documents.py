@@ -46,7 +46,7 @@ def documents_frame(documents: list[StoredDocument]) -> pd.DataFrame:
         }
         for d in sorted_documents(documents)
     ]
-    columns = ["doc_id", "Titel", "Type", "Datum", "Afzenders", "Kamerstuk", "Bron", "Pagina's", "Passages"]
+    columns = ["doc_id", "Titel", "Type", "Datum", "Kamerstuk", "Pagina's", "Passages", "Afzenders", "Bron"]
     return pd.DataFrame(rows, columns=columns).set_index("doc_id")
 
 

@@ -87,7 +87,9 @@ def escape_markdown(text: str) -> str:
 
 
 def seconds(ms: float | None) -> str:
-    """1234.5 → '1,2 s' (Dutch decimal comma)."""
+    """1234.5 → '1,2 s' (Dutch decimal comma); under a second in ms: '40 ms'."""
     if ms is None:
         return ""
+    if ms < 1000:
+        return f"{ms:.0f} ms"
     return f"{ms / 1000:.1f} s".replace(".", ",")

@@ -226,8 +226,9 @@ def page_changes(page_starts: Sequence[tuple[int, int]], start: int, end: int) -
 
 
 def context_bounds(text: str, start: int, end: int, chars: int) -> tuple[int, int]:
-    """About `chars` characters on each side of [start, end), widened or narrowed to paragraph or word edges."""
-    a = max(0, start - chars)
+    """About `chars` characters after [start, end) and a third of that before it (so the passage shows
+    near the top of a small box), narrowed to paragraph or word edges."""
+    a = max(0, start - chars // 3)
     if a > 0:
         paragraph = text.find("\n\n", a, start)
         if paragraph != -1:

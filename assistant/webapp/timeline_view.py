@@ -49,7 +49,7 @@ def timeline_chart(events: Sequence[TimelineEvent]) -> alt.Chart:
             color=alt.Color("Soort:N", legend=None),
             shape=alt.Shape(
                 "Gepland:N", scale=alt.Scale(domain=["gebeurd", "gepland"], range=["circle", "diamond"]),
-                legend=alt.Legend(title=None, orient="top", symbolFillColor="#94a3b8", symbolStrokeColor="#475569"),
+                legend=None,  # the page caption explains filled (happened) and open (planned)
             ),
             fill=alt.condition(alt.datum.Gepland == "gebeurd", alt.Color("Soort:N", legend=None), alt.value("white")),
             tooltip=[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.models import Answer, AnswerSentence, Citation, Passage
+from assistant.webapp.formatting import seconds
 from assistant.webapp.answer_view import answer_caption, answer_html, has_unsupported, source_anchor, source_card_html
 
 
@@ -65,3 +66,4 @@ def test_source_card_shows_metadata_marks_and_links() -> None:
 
 def test_caption_names_mode_and_time() -> None:
     assert answer_caption(answer()) == "extractief antwoord · 1,2 s"
+    assert seconds(42.4) == "42 ms"

@@ -116,10 +116,10 @@ def test_context_window_snaps_to_paragraphs_and_marks_the_passage() -> None:
     text = "\n\n".join(p.strip() for p in paragraphs)
     start = text.index("Alinea 5")
     end = text.index("\n\n", start)
-    a, b = context_bounds(text, start, end, 250)
-    assert text[a:].startswith("Alinea") and a < start
+    a, b = context_bounds(text, start, end, 900)  # a third before: more than one paragraph
+    assert text[a:].startswith("Alinea") and a < start and b - end > start - a
     assert b > end and (b == len(text) or text[b:b + 2] == "\n\n")
-    out = context_html(text, [(0, 1), (text.index("Alinea 6"), 2)], (start, end), 250)
+    out = context_html(text, [(0, 1), (text.index("Alinea 6"), 2)], (start, end), 900)
     assert out.count(f'<mark class="{HERE_CLASS}">') == 1
     here = out[out.index(f'<mark class="{HERE_CLASS}">'):out.index("</mark>")]
     assert "Alinea 5" in here and "Alinea 6" not in here
