@@ -169,29 +169,18 @@ def search(
     kamerstuk: KamerstukOpt = None,
 ) -> None:
     """Hybrid search over the passages."""
-    from assistant.container import build_assistant
     from assistant.presenters import search_to_dict
 
-    if (query is None) == (batch is None):
-        err.print("[red]error:[/red] give a QUERY or --batch FILE (not both)")
-        raise typer.Exit(2)
-    items = _load_batch(batch) if batch else [{"id": None, "question": query}]
+    def run(assistant, q: str) -> tuple[dict, str]:
+        data = search_to_dict(assistant.search(q, k=k, filters=filters))
+        text = "\n".join(
+            f"{r['rank']}. {r['title']} — p. {r['page']} ({r['score']:.3f})\n   {r['text'][:400]}\n"
+            for r in data["results"]
+        )
+        return data, text
+
     filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
-    try:
-        assistant = build_assistant(make_settings(store))
-        for item in items:
-            result = assistant.search(item["question"], k=k, filters=filters)
-            data = search_to_dict(result)
-            if batch:
-                _emit({"id": item["id"], **data})
-            elif as_json:
-                _emit(data)
-            else:
-                for r in data["results"]:
-                    out.print(f"[bold]{r['rank']}.[/bold] {r['title']} — p. {r['page']} ({r['score']:.3f})")
-                    out.print(f"   {r['text'][:400]}\n")
-    except ImvoError as exc:
-        raise fail(exc) from exc
+    _run_questions(query, batch, as_json, store, run)
 
 
 @app.command()
@@ -207,24 +196,37 @@ def ask(
     kamerstuk: KamerstukOpt = None,
 ) -> None:
     """Answer a question with [n] citations to the passages it rests on."""
-    from assistant.container import build_assistant
     from assistant.presenters import answer_to_dict, answer_to_text
 
-    if (question is None) == (batch is None):
+    def run(assistant, q: str) -> tuple[dict, str]:
+        answer = assistant.ask(q, filters=filters)
+        return answer_to_dict(answer), answer_to_text(answer)
+
+    filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
+    _run_questions(question, batch, as_json, store, run)
+
+
+def _run_questions(text: str | None, batch: Path | None, as_json: bool, store: Path | None, run) -> None:
+    """One question, or a batch file of them with the models loaded once. In a batch, a bad question
+    yields an error line for its id and the rest go on; a store or configuration error stops all."""
+    from assistant.container import build_assistant
+    from assistant.errors import InvalidQuestionError
+
+    if (text is None) == (batch is None):
         err.print("[red]error:[/red] give a QUESTION or --batch FILE (not both)")
         raise typer.Exit(2)
-    items = _load_batch(batch) if batch else [{"id": None, "question": question}]
-    filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
+    items = _load_batch(batch) if batch else [{"id": None, "question": text}]
     try:
         assistant = build_assistant(make_settings(store))
         for item in items:
-            answer = assistant.ask(item["question"], filters=filters)
-            if batch:
-                _emit({"id": item["id"], **answer_to_dict(answer)})
-            elif as_json:
-                _emit(answer_to_dict(answer))
-            else:
-                out.print(answer_to_text(answer), markup=False)
+            if not batch:
+                data, rendered = run(assistant, item["question"])
+                _emit(data) if as_json else out.print(rendered, markup=False)
+                continue
+            try:
+                _emit({"id": item["id"], **run(assistant, str(item["question"]))[0]})
+            except InvalidQuestionError as exc:
+                _emit({"id": item["id"], "error": str(exc)})
     except ImvoError as exc:
         raise fail(exc) from exc
 

@@ -20,11 +20,16 @@ def passage_brief(p: Passage) -> dict[str, Any]:
     }
 
 
+def kamerstuk_links(p: Passage) -> list[dict[str, str]]:
+    return [{"id": ref, "url": kamerstuk_url(ref)} for ref in p.kamerstuk_refs]
+
+
 def search_to_dict(result: SearchResult) -> dict[str, Any]:
     return {
         "query": result.query,
         "results": [
-            {"rank": i, **passage_brief(p), "score": round(p.score, 6)} for i, p in enumerate(result.passages, start=1)
+            {"rank": i, **passage_brief(p), "score": round(p.score, 6), "kamerstuk_refs": kamerstuk_links(p)}
+            for i, p in enumerate(result.passages, start=1)
         ],
     }
 

@@ -339,7 +339,8 @@ class ExtractiveAnswerer:
 
         idf = []
         for unit in units:
-            df = sum(credit(unit, c.tokens) for c in candidates)  # partial matches count in part
+            # a partial match counts for little: "convenant" everywhere does not make "goudconvenant" common
+            df = sum(credit(unit, c.tokens) ** 2 for c in candidates)
             idf.append(inverse_frequency(df))
         select = [w * u.weight for w, u in zip(idf, units)]
         evidence = [w * u.evidence_weight for w, u in zip(idf, units)]
@@ -507,7 +508,10 @@ def _is_fragment(text: str) -> bool:
 
 
 def _is_name_block(text: str) -> bool:
-    """Mostly names and roles, like a letter's signatures ("Tuur Elzinga, voorzitter FNV ...")."""
+    """Mostly names and roles, like a letter's signatures ("Tuur Elzinga, voorzitter FNV ..."); a line that
+    ends a sentence ("Stand van zaken Sector Risico Analyse (SRA).") is not one, an initial ("E.M.J.") aside."""
+    if re.search(r"[^\W\d_]{2,}[)\]\"'’”]*[.!?][)\]\"'’”]*\s*$", text):
+        return False
     words = features.words(text)
     names = features.name_words(text)
     roles = [w for w in words if features.fold(w) in vocabulary().role_words and features.fold(w) not in names]
