@@ -1,11 +1,17 @@
 """Default answer mode without an LLM: quote the passage sentences that answer the question.
 
 Sentences are scored on the question's content words (IDF-weighted over the sentences of the given
-passages), the coverage of their passage, the passage's rank and whether they hold what the question
-type asks for (a name for "who", a date for "when", a number for "how many", an enumeration for a
-list). The answer quotes the best sentence and what supports it in the same passage; a sentence from
-another passage is added only when it is about as much on topic as the best one. When the quoted
-evidence is weak the answerer refuses instead.
+passages; English words through the lexicon, abbreviations with their written-out names), the
+coverage of their passage, the passage's rank and whether they hold what the question type asks for
+(a name for "who", a date for "when", a number for "how many", an enumeration for a list). The answer
+quotes the best sentence and what it needs from the same passage (a list's lead-in and items, a
+sentence answering another part of the question); a sentence from another passage is added only when
+it is about as much on topic as the best one, and never to a who/when/how-many answer.
+
+The evidence strength of the answer is what its quoted sentences cover of the question, scaled down
+when the type cue is missing, when a "how many X" number does not count X, and when the passage never
+mentions a name the question asks about. Below `refusal_threshold` the answerer refuses instead
+(bench/answer_calibration.py measures the threshold).
 """
 
 from __future__ import annotations
@@ -56,6 +62,8 @@ _UNTRANSLATED_WEIGHT = 0.5  # an English word the lexicon does not know says lit
 _NEAR_CREDIT = 0.6  # a word sharing a long prefix ("toezichthouder" / "toezichthoudende", "coalition" / "coalitie")
 _PARTS_CREDIT = 0.8  # a compound's parts found apart, not the compound itself
 _SAME_DOCUMENT = 0.7  # a passage borrows this share of the coverage of another passage of its document
+# a section number ("2.2", "3.") opening a line without closing punctuation: a heading
+_NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.(?:\d{1,2})?\s+[^\W\d_]")
 _MAX_PHRASE_WORDS = 3  # word groups looked up as one lexicon entry ("action plans", "Sector Risico Analyse")
 
 
@@ -302,7 +310,7 @@ class ExtractiveAnswerer:
                 if text.rstrip().endswith(":") and not bulleted:
                     in_list = True
                 key = features.squash(text)
-                if not key or key in seen or (not is_item and _is_fragment(text)):
+                if not key or key in seen or (not is_item and _is_fragment(text, passage.heading)):
                     continue  # chunks overlap by a sentence: quote it once, from the higher-ranked passage
                 seen.add(key)
                 candidates.append(
@@ -452,13 +460,16 @@ class ExtractiveAnswerer:
                 chosen.append(c)
         if "list" in profile.types:
             chosen = _with_list_neighbours(chosen, candidates)
+        if "list" in profile.types or any(c.opens_list and _is_lead_in(c) for c in chosen):
+            # a quoted lead-in ("... kan de overheid bijdragen door:") says nothing without its items
             chosen = _with_list_items(chosen, candidates, self.max_sentences)
             chosen = chosen[: self.max_sentences + _LIST_EXTRA]
         return sorted(chosen, key=lambda c: (c.rank, c.position))
 
     def _render(self, chosen: list[_Candidate], profile: QuestionProfile, language: Language) -> str:
         words = phrases(language)
-        if "list" in profile.types and len(chosen) > 1:
+        listed = "list" in profile.types or any(_is_lead_in(c) for c in chosen)
+        if listed and len(chosen) > 1:
             items = "\n".join(f"- {_strip_bullet(c.text)} [{c.rank + 1}]" for c in chosen)
             return f"{words.list_intro}\n\n{items}"
         body = " ".join(f"{_strip_bullet(c.text)} [{c.rank + 1}]" for c in chosen)
@@ -500,11 +511,17 @@ def _cues_met(candidate: _Candidate, profile: QuestionProfile, passage: Passage)
     return frozenset(met)
 
 
-def _is_fragment(text: str) -> bool:
+def _is_fragment(text: str, heading: str | None = None) -> bool:
+    """A heading or piece of page furniture rather than a sentence."""
     n_words = len(text.split())
     if n_words < _MIN_WORDS:
         return True
-    return n_words < _HEADING_MAX_WORDS and not re.search(r"[.!?:;]['’”\")]*$", text)
+    if heading and features.squash(text) == features.squash(heading):
+        return True
+    closed = re.search(r"[.!?:;]['’”\")]*$", text)
+    if not closed and _NUMBERED_HEADING_RE.match(text):
+        return True  # "2.2 Mededinging en het samen werken aan duurzaamheid"
+    return n_words < _HEADING_MAX_WORDS and not closed
 
 
 def _is_name_block(text: str) -> bool:

@@ -113,7 +113,7 @@ def test_uploaded_pdf_can_be_asked_about(page, app_url, tmp_path: Path) -> None:
     expect(page.get_by_text("document(en) ingelezen")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     page.screenshot(path=str(tmp_path / "upload.png"))
 
-    page.get_by_test_id("stSidebarNav").get_by_text("Chat").click()  # same session, no reload
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Chat").click()  # same session, no reload
     ask(page, "Wanneer startte het pilotproject Zilvermeeuw?")
     cards = page.locator("div.imvo-source", has_text="Zilvermeeuw")
     expect(cards.first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)

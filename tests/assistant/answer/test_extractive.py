@@ -275,3 +275,49 @@ def test_passages_without_the_name_asked_about_are_weak_evidence(answerer):
     plain = answerer.answer("Hoe dien ik een klacht in bij een sectorovereenkomst?", [passage(1, text)], "nl")
     assert named.evidence_strength < plain.evidence_strength
     assert not named.answered
+
+
+DUTY_TO_PROTECT = (
+    "2.1 Rol overheid\n\n"
+    "In het kader van haar 'duty to protect' kan de overheid op verschillende manieren bijdragen aan de "
+    "effectieve werking van deze convenanten door:\n\n"
+    "1. een consistent beleid te voeren ten aanzien van internationaal MVO;\n\n"
+    "2. gericht het proces te steunen om convenanten tot stand te brengen;\n\n"
+    "3. als partij te participeren in deze convenanten en voldoende capaciteit te reserveren."
+)
+
+
+def test_a_quoted_lead_in_comes_with_its_items_for_any_question(answerer):
+    passages = [passage(1, DUTY_TO_PROTECT, heading="2.1 Rol overheid"), passage(2, TEXTILE)]
+    answer = answerer.answer("Wat wordt bedoeld met de duty to protect van de overheid?", passages, "nl")
+    assert answer.answered
+    items = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert any("duty to protect" in item for item in items)
+    assert any("consistent beleid" in item for item in items)
+    assert any("capaciteit" in item for item in items)
+
+
+def test_numbered_heading_is_not_quoted_as_a_sentence(answerer):
+    text = (
+        "2.2 Mededinging en het samen werken aan duurzaamheid op Europees niveau\n\n"
+        "Een ander aandachtspunt betreft de spanning tussen het mededingingsbeleid en het maken van afspraken."
+    )
+    answer = answerer.answer("Welke spanning is er tussen mededingingsbeleid en duurzaamheid?", [passage(1, text)], "nl")
+    assert answer.answered and "spanning tussen het mededingingsbeleid" in answer.text
+    assert "2.2" not in answer.text
+
+
+def test_a_capitalised_sentence_is_not_taken_for_a_signature(answerer):
+    title = "Voortgangsbrief IMVO-convenanten"
+    closing = (
+        "Tot slot wordt in de bijlagen uitvoering gegeven aan deze moties.\n\n"
+        "De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,\nE.M.J. Ploumen"
+    )
+    footnote = "Stand van zaken Sector Risico Analyse (SRA). Kamerstuk 26 485, nr. 187, 24 juni 2014."
+    passages = [
+        passage(1, footnote, title=title, doc_id="brief", kind="footnote"),
+        passage(2, closing, title=title, doc_id="brief", kind="signature"),
+    ]
+    answer = answerer.answer("Door wie is de voortgangsbrief over de IMVO-convenanten ondertekend?", passages, "nl")
+    assert answer.answered and "Ploumen" in answer.text
+    assert "Stand van zaken" not in answer.text
