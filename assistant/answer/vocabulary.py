@@ -11,6 +11,7 @@ from typing import Any, Literal
 import yaml
 
 from assistant.errors import ConfigurationError
+from assistant.text.lexicon import load_lexicon
 
 WORDS_FILE = "answer_words.yaml"
 PHRASES_FILE = "answer_phrases.yaml"
@@ -45,7 +46,7 @@ class Vocabulary:
     demonstratives: frozenset[str]
     followup_openings: tuple[str, ...]
     question_words: frozenset[str]
-    general_en_nl: dict[str, tuple[str, ...]]  # general English words → Dutch words (not in the lexicon)
+    general_en_nl: dict[str, tuple[str, ...]]  # everyday English words → Dutch (lexicon_en_nl.yaml, general_en_nl)
 
     def dutch_for(self, english_word: str) -> tuple[str, ...]:
         """Dutch words for a general English word, found by its base form ("expected" → "expect")."""
@@ -93,16 +94,10 @@ def vocabulary() -> Vocabulary:
     types = data.get("question_types") or {}
     months = data.get("months") or {}
     suffixes = data.get("plural_suffixes") or {}
-    general = data.get("general_en_nl") or {}
-    if not all(isinstance(m, dict) for m in (types, months, suffixes, general)):
+    if not all(isinstance(m, dict) for m in (types, months, suffixes)):
         raise ConfigurationError(
-            f"assistant/data/{WORDS_FILE}: question_types, months, plural_suffixes and general_en_nl must be mappings"
+            f"assistant/data/{WORDS_FILE}: question_types, months and plural_suffixes must be mappings"
         )
-    for english, dutch in general.items():
-        if not isinstance(dutch, list) or not all(isinstance(d, str) for d in dutch):
-            raise ConfigurationError(
-                f"assistant/data/{WORDS_FILE}: general_en_nl entry {english!r} must be a list of Dutch words"
-            )
     return Vocabulary(
         function_words=frozenset(_words(data, "function_words", WORDS_FILE)),
         light_words=frozenset(_words(data, "light_words", WORDS_FILE)),
@@ -119,7 +114,7 @@ def vocabulary() -> Vocabulary:
         demonstratives=frozenset(_words(data, "demonstratives", WORDS_FILE)),
         followup_openings=tuple(_words(data, "followup_openings", WORDS_FILE)),
         question_words=frozenset(_words(data, "question_words", WORDS_FILE)),
-        general_en_nl={str(k).lower(): tuple(v) for k, v in general.items()},
+        general_en_nl=dict(load_lexicon().general_en_nl),
     )
 
 

@@ -54,6 +54,9 @@ class GlossaryTerm:
     expansion: str | None = None  # the written-out name when the term is an abbreviation
 
 
+TRANSLATION_WEIGHT_EN = 1.0
+
+
 @dataclass(frozen=True)
 class QueryExpansion:
     """One added string, what in the question caused it, and its share of the expansion weight."""
@@ -125,6 +128,7 @@ class Lexicon:
         abbreviations: Iterable[Abbreviation],
         glossary: Iterable[GlossaryTerm],
         en_nl: Mapping[str, Iterable[str]],
+        general_en_nl: Mapping[str, Iterable[str]] | None = None,
         synonyms_nl: Iterable[Iterable[str]] = (),
         markers_nl: Iterable[str] = (),
         markers_en: Iterable[str] = (),
@@ -155,6 +159,11 @@ class Lexicon:
                 self._synonyms.add(member, group)
         for english_term, dutch_terms in self.en_nl.items():
             self._translations.add(english_term, dutch_terms)
+        # Everyday words come after the domain terms and only where the lexicon has no entry; single
+        # words are only translated in English questions (see expand_query).
+        self.general_en_nl = {k: tuple(v) for k, v in (general_en_nl or {}).items() if k not in self.en_nl}
+        for english_word, dutch_words in self.general_en_nl.items():
+            self._translations.add(english_word, dutch_words)
         self._glossary = tuple(
             sorted((*self._glossary_terms, *map(_abbreviation_term, self.abbreviations)), key=lambda t: fold(t.term))
         )
@@ -228,7 +237,10 @@ class Lexicon:
                 if key not in details and key not in fresh:
                     fresh[key] = (candidate, kind)
             for key, (candidate, kind) in fresh.items():
-                details[key] = QueryExpansion(trigger, candidate, kind, self.expansion_weight / len(fresh))
+                # In an English question the Dutch translation stands in for the user's own word, which
+                # the Dutch documents do not contain: it carries the word's full weight.
+                share = TRANSLATION_WEIGHT_EN if kind == "translation" and language == "en" else self.expansion_weight
+                details[key] = QueryExpansion(trigger, candidate, kind, share / len(fresh))
         return ExpandedQuery(
             original=text,
             language=language,
@@ -376,6 +388,13 @@ def parse_en_nl(data: Any, path: Path = LEXICON_EN_NL) -> tuple[dict[str, tuple[
     return en_nl, synonyms
 
 
+def parse_general(data: Any, path: Path = LEXICON_EN_NL) -> dict[str, tuple[str, ...]]:
+    general = data.get("general_en_nl") or {} if isinstance(data, dict) else {}
+    if not isinstance(general, dict):
+        raise DataFileError(path, "general_en_nl: expected a mapping (English word: [Dutch words])")
+    return {str(k).strip().lower(): _strings(v, path, f"general_en_nl entry {k!r}") for k, v in general.items()}
+
+
 def parse_markers(data: Any, path: Path = LANGUAGE_MARKERS) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not isinstance(data, dict):
         raise DataFileError(path, "expected a mapping with 'nl' and 'en' word lists")
@@ -392,12 +411,14 @@ def read_lexicon(
     stopwords_en: Path = STOPWORDS_EN,
     expansion_weight: float = DEFAULT_EXPANSION_WEIGHT,
 ) -> Lexicon:
-    en_nl, synonyms = parse_en_nl(_read_yaml(lexicon_en_nl), lexicon_en_nl)
+    en_nl_data = _read_yaml(lexicon_en_nl)
+    en_nl, synonyms = parse_en_nl(en_nl_data, lexicon_en_nl)
     markers_nl, markers_en = parse_markers(_read_yaml(language_markers), language_markers)
     return Lexicon(
         abbreviations=parse_abbreviations(_read_yaml(abbreviations), abbreviations),
         glossary=parse_glossary(_read_yaml(glossary), glossary),
         en_nl=en_nl,
+        general_en_nl=parse_general(en_nl_data, lexicon_en_nl),
         synonyms_nl=synonyms,
         markers_nl=(*markers_nl, *read_word_list(stopwords_nl)),
         markers_en=(*markers_en, *read_word_list(stopwords_en)),

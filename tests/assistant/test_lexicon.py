@@ -94,12 +94,22 @@ def test_expansions_do_not_repeat_the_question(lexicon):
 
 
 def test_expansions_weigh_less_and_alternatives_share_the_weight(lexicon):
-    expanded = lexicon.expand_query("Which companies signed the covenant?")
+    expanded = lexicon.expand_query("Welke bedrijven hebben het IMVO-convenant getekend?")
     assert expanded.weight == DEFAULT_EXPANSION_WEIGHT < 1
     by_trigger: dict[str, float] = {}
     for detail in expanded.details:
         by_trigger[detail.trigger] = by_trigger.get(detail.trigger, 0) + detail.weight
     assert by_trigger and all(total == pytest.approx(expanded.weight) for total in by_trigger.values())
+
+
+def test_translations_of_an_english_question_carry_the_words_full_weight(lexicon):
+    # the Dutch documents do not contain the English word, so its translation stands in for it
+    expanded = lexicon.expand_query("Which companies signed the covenant?")
+    by_trigger: dict[str, float] = {}
+    for detail in expanded.details:
+        if detail.kind == "translation":
+            by_trigger[detail.trigger] = by_trigger.get(detail.trigger, 0) + detail.weight
+    assert by_trigger and all(total == pytest.approx(1.0) for total in by_trigger.values())
     assert [t for t, _ in expanded.weighted_expansions()] == expanded.expansions
     assert expanded.expansion_text == " ".join(expanded.expansions)
 
