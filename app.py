@@ -40,14 +40,12 @@ with st.sidebar:
     st.subheader("Filters voor de chat")
     doc_types = st.multiselect("Documenttype", options.doc_types, key="flt_types", placeholder="Alle typen")
     period = None
-    if st.session_state.get("flt_bounds") != (options.first, options.last):
-        # new documents widen the period: start again from the full one, or they would be filtered out
-        st.session_state.pop("flt_period", None)
-        st.session_state["flt_bounds"] = (options.first, options.last)
     if options.has_period:
+        # The bounds are part of the key: when new documents widen them, the picker starts again from the
+        # full period instead of keeping the old one (which would filter the new documents out).
         period = st.date_input(
             "Periode", value=(options.first, options.last), min_value=options.first, max_value=options.last,
-            format="DD-MM-YYYY", key="flt_period",
+            format="DD-MM-YYYY", key=f"flt_period-{options.first}-{options.last}",
         )
     doc_ids = st.multiselect(
         "Documenten", list(options.documents), format_func=lambda d: options.documents.get(d, d),

@@ -47,7 +47,8 @@ with right:
         with st.container(height=470, border=False):
             for e in shown:
                 full = f" ({e.term.expansion})" if e.term.expansion else ""
-                st.markdown(f"**{escape_markdown(e.term.term)}**{escape_markdown(full)}: {escape_markdown(e.term.definition)}")
+                term, definition = escape_markdown(e.term.term), escape_markdown(e.term.definition)
+                st.markdown(f"**{term}**{escape_markdown(full)}: {definition}")
     else:
         entry = shown[rows[0]]
         term = entry.term

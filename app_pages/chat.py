@@ -15,6 +15,7 @@ from assistant.webapp.answer_view import (
     question_terms,
     source_anchor,
     source_card_html,
+    turn_marker,
 )
 from assistant.webapp.chat_state import PENDING_KEY, ChatTurn, chat_session, current_filters
 from assistant.webapp.documents import passage_context
@@ -76,6 +77,7 @@ def show_turn(turn: ChatTurn) -> None:
     with st.chat_message("user"):
         st.markdown(escape_markdown(turn.question))
     with st.chat_message("assistant"):
+        st.markdown(turn_marker(turn.id), unsafe_allow_html=True)
         if turn.answer is None:
             st.error(turn.error or "Geen antwoord.")
             if turn.error_detail:
@@ -99,7 +101,10 @@ def show_turn(turn: ChatTurn) -> None:
                 for c in answer.citations:
                     show_source(f"[{c.n}]", c.passage, terms, anchor=source_anchor(turn.id, c.n), citation=c)
             elif not answer.answered:
-                st.info("De documenten geven geen antwoord op deze vraag. Dit zijn de passages die er het dichtst bij komen.")
+                st.info(
+                    "De documenten geven geen antwoord op deze vraag. "
+                    "Dit zijn de passages die er het dichtst bij komen."
+                )
                 for i, p in enumerate(answer.passages[:3], start=1):
                     show_source(f"({i})", p, terms)
                 if not answer.passages:
@@ -114,7 +119,7 @@ def answer_question(question: str) -> None:
         status = st.status("Bezig …", expanded=False)
         try:
             if not resources.warm.is_set():
-                status.update(label="De taalmodellen worden geladen (eenmalig) …")
+                status.update(label="Het zoekmodel wordt geladen (eenmalig, enkele seconden) …")
                 resources.wait_until_warm()
             status.update(label="Zoeken in de documenten …")
             with resources.store_lock:

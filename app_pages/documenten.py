@@ -94,18 +94,24 @@ if submitted and files:
                 try:
                     saved.append(save_upload(settings.upload_dir, f.name, f.getvalue(), limits))
                 except UploadError as exc:
-                    rows.append({"Bestand": f.name, "Opgeslagen als": "", "Status": "geweigerd", "Toelichting": exc.reason})
-            result = ingest_uploads(store, saved, settings, progress=lambda fraction, label: bar.progress(fraction, text=label))
+                    rows.append(
+                        {"Bestand": f.name, "Opgeslagen als": "", "Status": "geweigerd", "Toelichting": exc.reason}
+                    )
+            result = ingest_uploads(
+                store, saved, settings, progress=lambda fraction, label: bar.progress(fraction, text=label)
+            )
         bar.progress(1.0, text="Klaar")
         for item, outcome in result.outcomes:
+            removed = "; bestand weer verwijderd" if item in result.discarded else ""
             rows.append({
                 "Bestand": item.original,
                 "Opgeslagen als": item.path.name,
                 "Status": STATUS_NL.get(outcome.status, outcome.status) if outcome else "niet gevonden",
-                "Toelichting": (outcome.detail if outcome else "") + ("; bestand weer verwijderd" if item in result.discarded else ""),
+                "Toelichting": (outcome.detail if outcome else "") + removed,
             })
         if result.ingested:
-            messages.append(("success", f"{len(result.ingested)} document(en) ingelezen en meteen te bevragen in de chat."))
+            count = len(result.ingested)
+            messages.append(("success", f"{count} document(en) ingelezen en meteen te bevragen in de chat."))
         if any(r["Status"] in ("mislukt", "geweigerd") for r in rows):
             messages.append(("warning", "Niet alles kon worden ingelezen; zie de toelichting per bestand."))
     except ImvoError as exc:

@@ -3,12 +3,12 @@
 import streamlit as st
 
 from assistant.errors import ImvoError
+from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.documents import KAMERSTUK_DISPLAY
 from assistant.webapp.formatting import escape_markdown
 from assistant.webapp.messages import error_message
 from assistant.webapp.register_view import (
-    KINDS,
     evidence,
     filter_items,
     item_title,
@@ -46,12 +46,10 @@ cols = st.columns([2, 3, 3])
 open_only = cols[0].toggle("Alleen openstaande", key="reg_open")
 kinds = cols[1].multiselect("Soort", KINDS, format_func=kind_label, key="reg_kinds", placeholder="Alle soorten")
 period = None
-if st.session_state.get("reg_bounds") != bounds:  # the register changed: start from its whole period
-    st.session_state.pop("reg_period", None)
-    st.session_state["reg_bounds"] = bounds
 if bounds and bounds[0] < bounds[1]:
-    chosen = cols[2].date_input(
-        "Periode", value=bounds, min_value=bounds[0], max_value=bounds[1], format="DD-MM-YYYY", key="reg_period"
+    chosen = cols[2].date_input(  # bounds in the key: a changed register starts from its whole period
+        "Periode", value=bounds, min_value=bounds[0], max_value=bounds[1], format="DD-MM-YYYY",
+        key=f"reg_period-{bounds[0]}-{bounds[1]}",
     )
     if isinstance(chosen, (tuple, list)) and len(chosen) == 2 and tuple(chosen) != bounds:
         period = (chosen[0], chosen[1])
@@ -77,8 +75,9 @@ if rows:
     item = items[rows[0]]
     names = labels()
     st.subheader(item_title(item))
+    inferred = " (afgeleid uit de uitvoeringsmelding)" if item.status_inferred else ""
     facts = [
-        f"**Status:** {names['status'].get(item.status, item.status)}" + (" (afgeleid uit de uitvoeringsmelding)" if item.status_inferred else ""),
+        f"**Status:** {names['status'].get(item.status, item.status)}{inferred}",
         f"**Uitvoering:** {names['execution'].get(item.execution, item.execution)}",
         f"**Open:** {open_label(item.open)}",
     ]

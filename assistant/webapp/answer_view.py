@@ -42,7 +42,7 @@ def answer_html(answer: Answer, turn_id: int) -> str:
     sentences the citation check did not support are muted and carry a ⚠ with a tooltip."""
     text = answer.text
     known = {c.n for c in answer.citations}
-    unsupported = sentence_spans(text, [s.text for s in answer.sentences if not s.supported])
+    unsupported = _spans_ignoring_marks(text, [s.text for s in answer.sentences if not s.supported])
     marks = [(m.start(), m.end(), [int(x) for x in re.findall(r"\d+", m.group(1))]) for m in _MARKS.finditer(text)]
     events = sorted(
         [(a, 0, "open") for a, _ in unsupported]
@@ -68,10 +68,28 @@ def answer_html(answer: Answer, turn_id: int) -> str:
     return "".join(out)
 
 
+def _spans_ignoring_marks(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    """Where the sentences (given without their [n] marks) stand in the text, which has the marks
+    anywhere, e.g. before the full stop: "… hebben [1]." for "… hebben."."""
+    kept: list[int] = []  # original offset of each character that is not part of a mark
+    position = 0
+    for m in re.finditer(r"\s*" + _MARKS.pattern, text):
+        kept.extend(range(position, m.start()))
+        position = m.end()
+    kept.extend(range(position, len(text)))
+    stripped = "".join(text[i] for i in kept)
+    return [(kept[a], kept[b - 1] + 1) for a, b in sentence_spans(stripped, sentences) if b > a]
+
+
 def _mark_link(turn_id: int, n: int, known: set[int]) -> str:
     if n not in known:
         return f"[{n}]"
     return f'<a class="imvo-ref" href="#{source_anchor(turn_id, n)}" title="Naar bron {n}">[{n}]</a>'
+
+
+def turn_marker(turn_id: int) -> str:
+    """An empty element that says a turn is rendered in full (browser tests and the bench wait for it)."""
+    return f'<div class="imvo-turn" data-turn="{turn_id}"></div>'
 
 
 def has_unsupported(answer: Answer) -> bool:
@@ -107,12 +125,13 @@ def source_card_html(
         if supported
         else '<div class="imvo-warn">⚠ Geen zin van het antwoord die deze bron aanhaalt, wordt erdoor gestaafd.</div>'
     )
+    text = passage_html(passage.text, cited_sentences=cited_sentences, terms=terms, phrases=phrases)
     return (
         f'<div class="imvo-source"{ident}>'
         f'<div class="imvo-source-title"><span class="imvo-n">{escape_text(label)}</span> {escape_text(passage.title)}</div>'
         f'<div class="imvo-meta">{escape_text(passage_meta(passage))}</div>'
         f"{warning}"
-        f'<div class="imvo-passage">{passage_html(passage.text, cited_sentences=cited_sentences, terms=terms, phrases=phrases)}</div>'
+        f'<div class="imvo-passage">{text}</div>'
         + (f'<div class="imvo-refs">Kamerstukken:{refs}</div>' if refs else "")
         + f'<div class="imvo-file">{escape_text(passage.source)}</div>'
         "</div>"

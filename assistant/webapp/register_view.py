@@ -11,7 +11,7 @@ import pandas as pd
 
 from assistant.models import Passage
 from assistant.register import RegisterItem
-from assistant.register.rules import KINDS, register_rules  # noqa: F401 - KINDS: the kind filter's choices
+from assistant.register.rules import register_rules
 from assistant.webapp.documents import kamerstuk_link
 from assistant.webapp.formatting import dutch_date, first_day, last_day
 

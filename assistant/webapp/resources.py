@@ -68,8 +68,8 @@ def get_resources() -> WebResources:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _glossary(store_dir: str, generation: int, _resources: WebResources) -> list[GlossaryEntry]:
-    return glossary_entries(load_lexicon(), _resources.assistant.store.db.passages())
+def _glossary(store_dir: str, generation: int, _web: WebResources) -> list[GlossaryEntry]:
+    return glossary_entries(load_lexicon(), _web.assistant.store.db.passages())
 
 
 def get_glossary(resources: WebResources) -> list[GlossaryEntry]:

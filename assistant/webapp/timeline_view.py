@@ -11,7 +11,9 @@ from assistant.register import TimelineEvent
 from assistant.webapp.formatting import dutch_date, middle_day
 
 
-def filter_events(events: Iterable[TimelineEvent], *, kinds: Sequence[str] = (), planned: bool = True) -> list[TimelineEvent]:
+def filter_events(
+    events: Iterable[TimelineEvent], *, kinds: Sequence[str] = (), planned: bool = True
+) -> list[TimelineEvent]:
     return [e for e in events if (not kinds or e.kind in kinds) and (planned or not e.planned)]
 
 

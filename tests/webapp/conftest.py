@@ -18,7 +18,7 @@ def corpus_env(corpus_store_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path
     """Point the app at the shared corpus store. It is read-only for tests: no audit log, no uploads there."""
     monkeypatch.setenv("IMVO_STORE_DIR", str(corpus_store_dir))
     monkeypatch.setenv("IMVO_AUDIT_LOG", "false")
-    monkeypatch.setenv("IMVO_UPLOAD_DIR", str(ROOT / "tests" / "no-uploads-here"))
+    monkeypatch.setenv("IMVO_UPLOAD_DIR", str(tmp_path / "uploads"))
     return corpus_store_dir
 
 

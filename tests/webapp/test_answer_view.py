@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from assistant.models import Answer, AnswerSentence, Citation, Passage
+from assistant.webapp.answer_view import (
+    answer_caption,
+    answer_html,
+    has_unsupported,
+    source_anchor,
+    source_card_html,
+)
 from assistant.webapp.formatting import seconds
-from assistant.webapp.answer_view import answer_caption, answer_html, has_unsupported, source_anchor, source_card_html
 
 
 def passage(**kw) -> Passage:
@@ -67,3 +73,17 @@ def test_source_card_shows_metadata_marks_and_links() -> None:
 def test_caption_names_mode_and_time() -> None:
     assert answer_caption(answer()) == "extractief antwoord · 1,2 s"
     assert seconds(42.4) == "42 ms"
+
+
+def test_unsupported_sentence_with_its_mark_before_the_full_stop() -> None:
+    a = answer()
+    a.text = "Het convenant is getekend [1]. De maan is van kaas [1, 2]. Slot [2]."
+    a.sentences = [AnswerSentence("Het convenant is getekend.", [1], 1.0, True),
+                   AnswerSentence("De maan is van kaas.", [1, 2], 0.0, False),
+                   AnswerSentence("Slot.", [2], 1.0, True)]
+    out = answer_html(a, turn_id=2)
+    start = out.index('<span class="imvo-unsupported"')
+    span = out[start:out.index("</span>", start)]
+    assert span.endswith("⚠ De maan is van kaas <a class=\"imvo-ref\" href=\"#bron-2-1\" title=\"Naar bron 1\">[1]</a>"
+                         "<a class=\"imvo-ref\" href=\"#bron-2-2\" title=\"Naar bron 2\">[2]</a>.")
+    assert "getekend" not in span and "Slot" not in span

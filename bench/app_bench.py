@@ -1,0 +1,152 @@
+"""Web app benchmark: start-up until the chat is usable, time to the first answer, memory after ten questions.
+
+Starts `streamlit run app.py` on a copy of a store and drives headless Chromium. Prints figures; asserts
+nothing. Run: `python -m bench.app_bench [--store vectorstore]` (without --store the corpus is ingested
+into a temporary store first, which is not timed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+FALLBACK_QUESTIONS = [
+    "Wat was het doel van de Sector Risico Analyse?",
+    "Welke moties over IMVO staan nog open?",
+    "Hoeveel convenanten wilde het kabinet vóór 2017 sluiten?",
+    "Welke rol speelt de SER bij de convenanten?",
+    "Wanneer is het bankenconvenant ondertekend?",
+    "What do unions and employers ask of the government about the covenants?",
+    "Welke sectoren hebben een verhoogd risico?",
+    "Wat vragen de sociale partners aan de Kamerleden?",
+    "Welke wetgeving over due diligence bestaat in andere landen?",
+    "Wat is het IMVO-convenant kleding en textiel?",
+]
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def questions(n: int) -> list[str]:
+    found: list[str] = []
+    if DEV_QUESTIONS.exists():
+        for line in DEV_QUESTIONS.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                found.append(json.loads(line)["question"])
+    found += FALLBACK_QUESTIONS
+    return found[:n]
+
+
+def wait_http(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(url)
+
+
+def prepare_store(given: Path | None, work: Path) -> Path:
+    store = work / "store"
+    if given is not None:
+        shutil.copytree(given, store)
+        return store
+    subprocess.run([sys.executable, "-m", "assistant", "ingest", str(ROOT / "corpus"), "--store", str(store)],
+                   cwd=ROOT, check=True, capture_output=True)
+    return store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--store", type=Path, help="store to copy (default: ingest the corpus into a temp store)")
+    parser.add_argument("--questions", type=int, default=10)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from tests.servers import free_port
+
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        store = prepare_store(args.store, work)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("IMVO_")}
+        env.update(IMVO_STORE_DIR=str(store), IMVO_AUDIT_LOG="false", IMVO_UPLOAD_DIR=str(work / "uploads"))
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        log = (work / "streamlit.log").open("w")
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_http(f"{url}/_stcore/health", proc)
+            http_s = time.perf_counter() - started
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1440, "height": 960})
+                page.goto(url)
+                box = page.get_by_test_id("stChatInputTextArea")
+                box.wait_for(timeout=120_000)
+                ready_s = time.perf_counter() - started
+                print(f"streamlit run → HTTP answers: {http_s:.2f} s")
+                print(f"streamlit run → page ready (chat input visible): {ready_s:.2f} s")
+                print(f"resident memory after page ready: {rss_mb(proc.pid):.0f} MB")
+
+                times: list[float] = []
+                for i, question in enumerate(questions(args.questions), start=1):
+                    box.fill(question)
+                    t0 = time.perf_counter()
+                    box.press("Enter")
+                    page.locator(f'div.imvo-turn[data-turn="{i}"]').wait_for(state="attached", timeout=180_000)
+                    elapsed = time.perf_counter() - t0
+                    cited = page.locator(f'a.imvo-ref[href^="#bron-{i}-"]').count() > 0
+                    times.append(elapsed)
+                    label = "first answer" if i == 1 else f"answer {i}"
+                    print(f"{label}: {elapsed:.2f} s ({'with citation' if cited else 'no citation: refused or error'})"
+                          f" — {question[:70]}")
+                    if i == 1:
+                        print(f"time to first answer (question typed → answer with citation visible): {elapsed:.2f} s")
+                print(f"answers 2–{len(times)}: median {statistics.median(times[1:]):.2f} s, max {max(times[1:]):.2f} s")
+                print(f"resident memory of the streamlit process after {len(times)} questions: "
+                      f"{rss_mb(proc.pid):.0f} MB (peak {rss_mb(proc.pid, 'VmHWM'):.0f} MB)")
+                browser.close()
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            log.close()
+
+
+if __name__ == "__main__":
+    main()
