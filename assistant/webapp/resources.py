@@ -46,8 +46,11 @@ def _warm_up(resources: WebResources) -> None:
     try:
         if not store.is_empty():  # an empty store loads the model at the first upload
             with resources.store_lock:
-                store.vectors.search("warm-up", 1)  # loads the embedding model, opens Chroma
                 store.lexical()
+                # The model is only needed for questions when the dense leg is weighted (not with the
+                # bundled English model); otherwise it loads at the first upload.
+                if resources.settings.effective_dense_weight > 0:
+                    store.vectors.search("warm-up", 1)  # loads the embedding model, opens Chroma
     except Exception:  # the same error reaches the user at the first question, with a message
         log.exception("warming up the assistant failed")
     finally:
