@@ -1,0 +1,54 @@
+"""The cleaning rules (word lists and patterns) from assistant/data/cleaning.yaml, parsed and checked."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from assistant.errors import DataFileError
+
+RULES_FILE = "cleaning.yaml"
+
+
+@dataclass(frozen=True)
+class CleanRules:
+    furniture_lines: tuple[re.Pattern[str], ...]
+    bullets: frozenset[str]
+    ambiguous_bullets: frozenset[str]
+    ocr_marker_glyphs: str
+    hyphen_conjunctions: frozenset[str]
+    closing_formulas: tuple[str, ...]
+    name_titles: frozenset[str]
+    name_particles: frozenset[str]
+    footnote_cues: re.Pattern[str]
+
+
+def parse_rules(data: dict, source: object = RULES_FILE) -> CleanRules:
+    try:
+        return CleanRules(
+            furniture_lines=tuple(re.compile(p, re.IGNORECASE) for p in data["furniture_lines"]),
+            bullets=frozenset(b for b in data["bullets"] if b),
+            ambiguous_bullets=frozenset(b for b in data["ambiguous_bullets"] if b),
+            ocr_marker_glyphs="".join(data["ocr_marker_glyphs"]),
+            hyphen_conjunctions=frozenset(w.lower() for w in data["hyphen_conjunctions"]),
+            closing_formulas=tuple(f.lower() for f in data["closing_formulas"]),
+            name_titles=frozenset(t.lower() for t in data["name_titles"]),
+            name_particles=frozenset(p.lower() for p in data["name_particles"]),
+            footnote_cues=re.compile("|".join(f"(?:{p})" for p in data["footnote_cues"]), re.IGNORECASE),
+        )
+    except (KeyError, TypeError, re.error) as exc:
+        raise DataFileError(source, f"malformed cleaning rules ({exc!r}): restore the file from git") from exc
+
+
+@functools.cache
+def default_rules() -> CleanRules:
+    path = resources.files("assistant") / "data" / RULES_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(path, f"cannot read the cleaning rules ({exc}): reinstall the package (`make install`)") from exc
+    return parse_rules(data or {}, path)
