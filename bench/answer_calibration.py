@@ -3,7 +3,7 @@
 Asks every question once with refusal switched off (threshold 0), keeps each answer's evidence strength,
 then replays the refusal decision at a range of thresholds: an answer below the threshold becomes the
 refusal (no text, no citations). Prints the strength distribution of answerable and unanswerable
-questions and, per threshold, the answer metrics of assistant/evaluation.py, and the band of thresholds
+questions and, per threshold, the answer metrics of assistant/evaluation/, and the band of thresholds
 that meet the refusal targets with their margin to the nearest observed strength.
 Register answers (motions, bills) do not go through the answerer's threshold and are listed apart.
 

@@ -1,0 +1,62 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import EvalFileError
+from assistant.evaluation.questions import load_questions
+from tests.assistant.evaluation.eval_factories import DEV_QUESTIONS
+
+
+def test_load_questions_reads_the_dev_set():
+    questions = load_questions(DEV_QUESTIONS)
+    assert len(questions) == 30
+    assert len({q.id for q in questions}) == 30
+    assert sum(not q.answerable for q in questions) == 3
+    assert all(q.evidence for q in questions if q.answerable)
+
+
+def _write_lines(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "questions.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+GOOD = json.dumps(
+    {"id": "q1", "question": "Wat?", "lang": "nl", "type": "fact", "evidence": ["iets"], "key_terms": ["x"]}
+)
+
+
+def test_load_questions_names_file_and_line_of_bad_json(tmp_path):
+    path = _write_lines(tmp_path, GOOD, "", '{"id": "q2", "question": ')
+    with pytest.raises(EvalFileError) as caught:
+        load_questions(path)
+    assert caught.value.line == 3
+    assert str(path) in str(caught.value)
+    assert "line 3" in str(caught.value)
+    assert "not valid JSON" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"id": "q2", "question": "Wat?", "type": "fact", "evidence": ["iets"]}, "'lang'"),
+        ({"id": "q2", "question": "Wat?", "lang": "nl", "type": "fact", "evidence": []}, "needs at least one evidence"),
+        ({"id": "q2", "question": "Wat?", "lang": "nl", "type": "guess", "evidence": ["x"]}, "'type'"),
+        ({"id": "q2", "question": "Wat?", "lang": "nl", "type": "unanswerable", "evidence": ["x"]}, "no evidence"),
+        ({"id": "q2", "question": "Wat?", "lang": "nl", "type": "fact", "evidence": ["..."]}, "no letters or digits"),
+        ({"id": "q1", "question": "Wat?", "lang": "nl", "type": "fact", "evidence": ["x"]}, "duplicate id 'q1'"),
+    ],
+)
+def test_load_questions_rejects_invalid_records(tmp_path, record, expected):
+    path = _write_lines(tmp_path, GOOD, json.dumps(record))
+    with pytest.raises(EvalFileError, match="line 2") as caught:
+        load_questions(path)
+    assert expected in str(caught.value)
+
+
+def test_load_questions_rejects_missing_and_empty_files(tmp_path):
+    with pytest.raises(EvalFileError, match="file not found"):
+        load_questions(tmp_path / "nope.jsonl")
+    with pytest.raises(EvalFileError, match="no questions"):
+        load_questions(_write_lines(tmp_path, "", "  "))
