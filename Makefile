@@ -43,4 +43,4 @@ eval: install
 	$(IMVO) eval ../shared/eval/dev.jsonl
 
 clean-store:
-	rm -rf vectorstore/* 
+	find vectorstore -mindepth 1 ! -name .gitkeep -delete

@@ -16,7 +16,7 @@ from assistant.text.lexicon import (
     read_lexicon,
 )
 
-DEV_QUESTIONS = Path("/work/shared/eval/dev.jsonl")
+from tests.paths import DEV_SET as DEV_QUESTIONS  # noqa: E402
 
 
 @pytest.fixture(scope="module")

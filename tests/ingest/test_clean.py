@@ -26,9 +26,9 @@ from ingest.load import load_document
 from ingest.model import CleanDocument, LoadedDocument, PageText
 from tests.pdf_factory import make_report_pdf
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = SHARED / "seeds"
-DEV = SHARED / "eval" / "dev.jsonl"
+from tests.paths import DEV_SET as DEV  # noqa: E402
+from tests.paths import SEEDS  # noqa: E402
+
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not available")
 
 

@@ -18,7 +18,7 @@ from tests.pdf_factory import (
     make_text_pdf,
 )
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from tests.paths import SEEDS  # noqa: E402
 MB = 1_000_000
 
 

@@ -21,7 +21,7 @@ from tests.ingest.clean_factory import clean_from_text, heading, make_clean, par
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-SEEDS = ROOT.parent / "shared" / "seeds"
+from tests.paths import SEEDS  # noqa: E402
 
 
 def extract(doc: CleanDocument | str, title_hint: str = "testdocument over imvo") -> DocumentMetadata:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from assistant.evaluation import AnswerRecord, EvalQuestion, score_answers
 
-DEV_QUESTIONS = Path(__file__).resolve().parents[4] / "shared" / "eval" / "dev.jsonl"
+from tests.paths import DEV_SET as DEV_QUESTIONS  # noqa: E402
 FILLER = "Dit is een passage over iets heel anders dan de gevraagde zaak."
 
 

@@ -8,6 +8,7 @@ from assistant.evaluation.questions import load_questions
 from tests.assistant.evaluation.eval_factories import DEV_QUESTIONS
 
 
+@pytest.mark.skipif(not DEV_QUESTIONS.exists(), reason="dev set (../shared/eval) not available")
 def test_load_questions_reads_the_dev_set():
     questions = load_questions(DEV_QUESTIONS)
     assert len(questions) == 30

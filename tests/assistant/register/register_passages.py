@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant.models import Passage
 
 ROOT = Path(__file__).resolve().parents[3]
-SEEDS = ROOT.parent / "shared" / "seeds"
+from tests.paths import SEEDS  # noqa: E402
 # document dates as the brief gives them (month/year precision is all the texts allow for some)
 SEED_DATES = {"000": "2020-12", "001": "2021", "002": "2015-07", "003": "2016-06", "004": "2017"}
 # a footnote line: its number (or an OCR'd symbol for it) and a capital; continuation lines follow it
