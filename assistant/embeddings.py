@@ -68,6 +68,12 @@ class SentenceTransformerEmbeddings(Embeddings):
         except ImportError as exc:  # pragma: no cover
             raise ConfigurationError("embeddings need sentence-transformers: pip install sentence-transformers") from exc
         try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # a "Loading weights" bar on every start is noise in CLI output
+        except ImportError:  # pragma: no cover
+            pass
+        try:
             self._model = SentenceTransformer(spec.path, device=device)
         except OSError as exc:
             raise ConfigurationError(

@@ -7,6 +7,7 @@ swapped in with a rename, so a killed ingest leaves the previous snapshot intact
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,13 @@ from pathlib import Path
 import numpy as np
 
 from assistant.text.analysis import DutchAnalyzer
+
+
+def _import_bm25s():
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
+    return bm25s
 
 
 @dataclass
@@ -38,8 +46,7 @@ class LexicalIndex:
     def build(
         cls, chunk_ids: Sequence[str], texts: Sequence[str], generation: int, kinds: Sequence[str] | None = None
     ) -> LexicalIndex:
-        import bm25s
-
+        bm25s = _import_bm25s()
         analyzer = DutchAnalyzer.fit(texts)
         tokens = analyzer.analyze_many(list(texts))
         bm25 = bm25s.BM25()
@@ -120,8 +127,7 @@ class LexicalIndex:
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex | None:
         """The saved snapshot, or None when there is none (an interrupted swap leaves `.old`, used then)."""
-        import bm25s
-
+        bm25s = _import_bm25s()
         for candidate in (directory, directory.with_name(directory.name + ".old")):
             info = candidate / "index.json"
             if info.exists():

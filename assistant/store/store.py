@@ -47,6 +47,7 @@ class Store:
         self.db = PassageDB(self.dir / "passages.sqlite")
         self._embeddings_factory = embeddings_factory
         self._lexical: LexicalIndex | None = None
+        self._derived: dict[str, tuple[int, object]] = {}
 
     # --- lazily built parts: a no-change ingest never loads the model ----------------------
     @cached_property
@@ -115,20 +116,35 @@ class Store:
         self.db.set_meta("derived_generation", str(self.db.generation))
 
     def register(self):  # -> Register
+        """The motions register of the current generation; read once per generation (every question asks)."""
         from assistant.register import Register, build_register
 
-        path = self.dir / "register.json"
-        if self.derived_stale() or not path.exists():
-            return build_register(self.db.passages())
-        return Register.load(path)
+        def read():
+            path = self.dir / "register.json"
+            if self.derived_stale() or not path.exists():
+                return build_register(self.db.passages())
+            return Register.load(path)
+
+        return self._per_generation("register", read)
 
     def timeline(self):  # -> list[TimelineEvent]
         from assistant.register import build_timeline, load_timeline
 
-        path = self.dir / "timeline.json"
-        if self.derived_stale() or not path.exists():
-            return build_timeline(self.db.passages())
-        return load_timeline(path)
+        def read():
+            path = self.dir / "timeline.json"
+            if self.derived_stale() or not path.exists():
+                return build_timeline(self.db.passages())
+            return load_timeline(path)
+
+        return self._per_generation("timeline", read)
+
+    def _per_generation(self, key: str, read: Callable[[], object]) -> object:
+        generation = self.db.generation
+        cached = self._derived.get(key)
+        if cached is None or cached[0] != generation:
+            cached = (generation, read())
+            self._derived[key] = cached
+        return cached[1]
 
     def derived_stale(self) -> bool:
         generation = self.db.generation
@@ -189,6 +205,7 @@ class Store:
             shutil.rmtree(self.dir / name, ignore_errors=True)
         self.db = PassageDB(self.dir / "passages.sqlite")
         self._lexical = None
+        self._derived.clear()
 
     def close(self) -> None:
         self.db.close()
