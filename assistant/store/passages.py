@@ -169,6 +169,9 @@ class PassageDB:
     def document(self, doc_id: str) -> StoredDocument | None:
         return next((d for d in self.documents() if d.doc_id == doc_id), None)
 
+    def has_chunks(self) -> bool:
+        return self._conn.execute("SELECT 1 FROM chunks LIMIT 1").fetchone() is not None
+
     def chunk_count(self) -> int:
         return self._conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
 

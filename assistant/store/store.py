@@ -78,7 +78,7 @@ class Store:
         """Refuse a store built with another embedding model, before loading any model."""
         stored = self.db.get_meta("embedding_model")
         configured = resolve_model(self.settings).model_id
-        if stored and stored != configured and self.db.chunk_count() > 0:
+        if stored and stored != configured and self.db.has_chunks():
             raise ModelMismatchError(stored, configured, self.dir)
 
     def lexical(self) -> LexicalIndex:
@@ -172,7 +172,7 @@ class Store:
 
     # --- state ----------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        return self.db.chunk_count() == 0
+        return not self.db.has_chunks()
 
     def require_ready(self) -> None:
         if self.is_empty():
