@@ -6,7 +6,7 @@ from assistant.errors import ImvoError
 from assistant.webapp.chat_state import FILTERS_KEY
 from assistant.webapp.filters import describe_filters, filter_options, make_filters
 from assistant.webapp.formatting import dutch_timestamp
-from assistant.webapp.messages import error_message
+from assistant.webapp.messages import stop_with_error
 from assistant.webapp.resources import get_resources
 from assistant.webapp.style import CSS
 
@@ -28,10 +28,7 @@ try:
     info = resources.assistant.info()
     documents = resources.assistant.store.db.documents()
 except ImvoError as exc:
-    message = error_message(exc)
-    st.error(message.text)
-    st.caption(f"Details: {message.detail}")
-    st.stop()
+    stop_with_error(exc)
 
 settings = resources.settings
 options = filter_options(documents)

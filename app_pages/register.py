@@ -7,7 +7,7 @@ from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.documents import KAMERSTUK_DISPLAY
 from assistant.webapp.formatting import escape_markdown
-from assistant.webapp.messages import error_message
+from assistant.webapp.messages import stop_with_error
 from assistant.webapp.register_view import (
     evidence,
     filter_items,
@@ -32,10 +32,7 @@ st.caption(
 try:
     register = store.register()
 except ImvoError as exc:
-    message = error_message(exc)
-    st.error(message.text)
-    st.caption(f"Details: {message.detail}")
-    st.stop()
+    stop_with_error(exc)
 
 if not register.items:
     st.info("De documenten noemen (nog) geen moties of toezeggingen.")

@@ -5,7 +5,7 @@ import streamlit as st
 from assistant.errors import ImvoError
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.formatting import dutch_date
-from assistant.webapp.messages import error_message
+from assistant.webapp.messages import stop_with_error
 from assistant.webapp.resources import get_resources
 from assistant.webapp.timeline_view import filter_events, timeline_chart, timeline_frame
 
@@ -22,10 +22,7 @@ st.caption(
 try:
     events = store.timeline()
 except ImvoError as exc:
-    message = error_message(exc)
-    st.error(message.text)
-    st.caption(f"Details: {message.detail}")
-    st.stop()
+    stop_with_error(exc)
 
 if not events:
     st.info("De documenten bevatten (nog) geen gebeurtenissen met een datum.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 from assistant.errors import (
     ConfigurationError,
@@ -52,3 +53,14 @@ def error_message(exc: ImvoError, settings: Settings | None = None) -> ErrorMess
         case _:
             text = "Er ging iets mis."
     return ErrorMessage(text, detail)
+
+
+def stop_with_error(exc: ImvoError, settings: Settings | None = None) -> NoReturn:
+    """Show the error as the page's message (never a traceback) and end this run of the page."""
+    import streamlit as st
+
+    message = error_message(exc, settings)
+    st.error(message.text)
+    st.caption(f"Details: {message.detail}")
+    st.stop()
+    raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises
