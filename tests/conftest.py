@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import Settings
+from tests.paths import CORPUS
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
-SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from tests.servers import free_port
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 runner = CliRunner()
 
 pytestmark = pytest.mark.integration

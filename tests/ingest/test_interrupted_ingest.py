@@ -17,8 +17,7 @@ from assistant.settings import Settings
 from assistant.store.store import Store
 from bench.generate import write_text_corpus
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
+from tests.paths import CORPUS, ROOT  # noqa: E402
 
 pytestmark = pytest.mark.integration
 

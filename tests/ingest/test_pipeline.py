@@ -19,7 +19,7 @@ from tests.pdf_factory import (
     make_scanned_pdf,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+from tests.paths import CORPUS  # noqa: E402
 
 TEXT_A = """Geachte voorzitter,
 
