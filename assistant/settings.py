@@ -84,13 +84,17 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = Field(None, description="API key for an OpenAI-compatible server.")
     llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the LLM.")
     llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before an LLM request is abandoned.")
-    refusal_threshold: float = Field(
-        0.32,
+    answer_threshold: float | None = Field(
+        None,
         ge=0,
         le=1,
-        description="Evidence strength below which the extractive answerer refuses. Measured on the dev set "
-        "(bench/answer_calibration.py): unanswerable questions 0.07-0.25, answerable 0.22 (one) and 0.39-1.0; "
-        "0.32, the middle of that gap, refuses 3/3 unanswerable and 1/27 answerable.",
+        description="Probability that the passages answer, below which the extractive answerer refuses; None: the "
+        "threshold fitted with the answer model (assistant/data/answer_model.json, bench/fit_answer_model.py).",
+    )
+    semantic_sentences: bool = Field(
+        True,
+        description="Score the sentences of the top passages by embedding similarity to the question (the fitted "
+        "answer model expects it; off: faster on a slow CPU, weaker answers).",
     )
     support_threshold: float = Field(
         0.5, ge=0, le=1, description="Lexical support score at which a cited sentence counts as supported."
