@@ -15,18 +15,16 @@ def test_load_questions_reads_the_dev_set():
     assert len(questions) == len(lines) >= 30
     assert len({q.id for q in questions}) == len(questions)
     assert sum(not q.answerable for q in questions) >= 3
+    assert all(q.evidence for q in questions if q.answerable)
 
 
 def test_rewordings_name_the_question_they_reword_and_keep_its_evidence():
-    from pathlib import Path
-
     rewordings = load_questions(Path(__file__).resolve().parents[2] / "data" / "dev_rewordings.jsonl")
     assert len(rewordings) >= 30 and all(q.original and q.group == q.original for q in rewordings)
     if DEV_QUESTIONS.exists():
         originals = {q.id: q for q in load_questions(DEV_QUESTIONS)}
         for q in rewordings:
             assert q.evidence == originals[q.original].evidence and q.question != originals[q.original].question
-    assert all(q.evidence for q in questions if q.answerable)
 
 
 def _write_lines(tmp_path: Path, *lines: str) -> Path:
