@@ -45,11 +45,14 @@ SENTENCE_FEATURES = (
 QUESTION_FEATURES = (
     "best_sentence",
     "best_semantic",
-    "best_cover",
+    "best_context_cover",
+    "best_cue_met",
+    "best_cue_missing",
+    "best_names_missing",
+    "best_dense",
+    "max_semantic",
     "best_passage_cover",
-    "top_dense",
     "top_bm25_raw",
-    "names_missing_top",
     "words_missing",
     "english",
 )
@@ -122,14 +125,15 @@ def sentence_signals(
     best_dense = max(dense) if dense else 0.0
     types = question.types
     scored = []
+    covers = {id(c): (cover(c.tokens), cover(c.context_tokens)) for c in candidates}
     for c in candidates:
         met = cues_met(c, question)
         passage = passages[c.rank]
         f = {
             "semantic": semantic.get(id(c), 0.0),
             "semantic_gap": best_semantic - semantic.get(id(c), best_semantic),
-            "cover": cover(c.tokens),
-            "context_cover": cover(c.context_tokens),
+            "cover": covers[id(c)][0],
+            "context_cover": covers[id(c)][1],
             "passage_cover": passage_cover[c.rank],
             "names_missing": names_missing[c.rank],
             "cue_met": len(met) / len(types) if types else 0.0,
@@ -147,17 +151,23 @@ def sentence_signals(
 
 
 def question_signals(question: Question, scored: Sequence[ScoredCandidate], passages: Sequence[Passage]) -> dict[str, float]:
-    best = max(scored, key=lambda s: s.probability, default=None)
-    top = passages[0] if passages else None
+    """What the best sentence (by the sentence model) offers, and what the passages offer at all."""
+    if not scored:
+        return dict.fromkeys(QUESTION_FEATURES, 0.0) | {"words_missing": 1.0}
+    best = max(scored, key=lambda s: s.probability)
+    f = best.features
     return {
-        "best_sentence": best.probability if best else 0.0,
-        "best_semantic": max((s.features["semantic"] for s in scored), default=0.0),
-        "best_cover": max((s.features["context_cover"] for s in scored), default=0.0),
-        "best_passage_cover": max((s.features["passage_cover"] for s in scored), default=0.0),
-        "top_dense": max((p.signals.get("dense", 0.0) for p in passages), default=0.0),
+        "best_sentence": best.probability,
+        "best_semantic": f["semantic"],
+        "best_context_cover": f["context_cover"],
+        "best_cue_met": f["cue_met"],
+        "best_cue_missing": f["cue_missing"],
+        "best_names_missing": f["names_missing"],
+        "best_dense": f["dense"],
+        "max_semantic": max(s.features["semantic"] for s in scored),
+        "best_passage_cover": max(s.features["passage_cover"] for s in scored),
         "top_bm25_raw": math.log1p(max((p.signals.get("bm25_raw", 0.0) for p in passages), default=0.0)),
-        "names_missing_top": best.features["names_missing"] if best else 1.0,
-        "words_missing": scored[0].features.get("words_missing", 1.0) if scored else 1.0,
+        "words_missing": f.get("words_missing", 1.0),
         "english": 1.0 if question.language == "en" else 0.0,
     }
 
