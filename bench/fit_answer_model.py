@@ -32,7 +32,6 @@ from assistant.answer.answer_model import MODEL_FILE, AnswerModel, LogisticModel
 from assistant.answer.candidates import sentence_candidates
 from assistant.answer.extractive import render, select_sentences
 from assistant.answer.signals import QUESTION_FEATURES, SENTENCE_FEATURES, question_signals, sentence_signals
-from assistant.embeddings import SentenceSimilarity
 from assistant.container import build_question_analyzer, build_retriever
 from assistant.evaluation import evidence_supported, key_term_present, load_questions, normalise
 from assistant.evaluation.crossval import kfold
@@ -84,7 +83,6 @@ def build_cases(paths: list[Path]) -> list[Case]:
     store = Store(settings)
     run_ingest(store, [ROOT / "corpus"])
     analyse = build_question_analyzer(store)
-    similarity = SentenceSimilarity(store.embeddings)
     retriever = build_retriever(settings, store)
     cases = []
     for q in questions:
@@ -98,7 +96,7 @@ def build_cases(paths: list[Path]) -> list[Case]:
             cases.append(Case(q.id + "~", q.group, question, q, rest, False, False))
     for case in cases:
         candidates = sentence_candidates(case.passages, store.lexical().analyzer.analyze)
-        case.scored = sentence_signals(case.question, candidates, case.passages, store.lexical().analyzer.analyze, similarity)
+        case.scored = sentence_signals(case.question, candidates, case.passages, store.lexical().analyzer.analyze)
         case.labels = [case.answerable and holds_evidence(s.candidate.text, case.eval_q.evidence) for s in case.scored]
     store.close()
     return cases
