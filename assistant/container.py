@@ -34,6 +34,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     from assistant.answer.followup import resolve_followup
     from assistant.answer.translation import lexicon_translator
     from assistant.register import answer_from_register
+    from assistant.register.official import OfficialSource
     from assistant.retrieval.hybrid import HybridRetriever
     from assistant.service import Assistant
     from assistant.text.lexicon import load_lexicon
@@ -47,8 +48,10 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
 
     translate = lexicon_translator(lexicon)
 
+    official = OfficialSource(store.dir)
+
     def from_register(question: str, language: str):
-        return answer_from_register(question, store.register(), language)
+        return answer_from_register(question, store.register(), language, official.current())
 
     retriever = HybridRetriever(store, lexicon, settings, reranker=build_reranker(settings))
     model_name: str | None = None

@@ -91,7 +91,7 @@ def sru_response(base: str, records: list[FakeKamerstuk], total: int, start: int
     for position, k in enumerate(records, start=start):
         parts.append(_sru_record(base, k, position))
     parts.append("</sru:records>")
-    if start + len(records) <= total:
+    if records and start + len(records) - 1 < total:
         parts.append(f"<sru:nextRecordPosition>{start + len(records)}</sru:nextRecordPosition>")
     parts.append("</sru:searchRetrieveResponse>")
     return "\n".join(parts).encode()

@@ -79,7 +79,8 @@ def parse_sru_page(data: bytes, *, source: str = "SRU") -> tuple[list[KamerstukR
         next_position = int(next_text)
     else:
         positions = [int(t) for t in (_text(el) for el in root.iter(f"{{{SRU_NS}}}recordPosition")) if t and t.isdigit()]
-        next_position = max(positions) + 1 if positions else None
+        # no nextRecordPosition: the last page, unless the positions show that records remain
+        next_position = max(positions) + 1 if positions and max(positions) < int(total_text) else None
     return records, int(total_text), next_position
 
 

@@ -84,3 +84,25 @@ class OfficialJoin:
 
     def disagreements(self, item: RegisterItem) -> list[str]:
         return disagreements(item, self.official(item))
+
+
+class OfficialSource:
+    """The official record of a store, read again only when `imvo sync motions` has rewritten it."""
+
+    def __init__(self, store_dir) -> None:
+        from pathlib import Path
+
+        self.store_dir = Path(store_dir)
+        self._stamp: tuple | None = None
+        self._join: OfficialJoin | None = None
+
+    def current(self) -> OfficialJoin:
+        from assistant.kamer.record import FILE_NAME, TOEZEGGINGEN_FILE
+
+        stamp = tuple(
+            (p.stat().st_mtime_ns if p.exists() else None)
+            for p in (self.store_dir / FILE_NAME, self.store_dir / TOEZEGGINGEN_FILE)
+        )
+        if self._join is None or stamp != self._stamp:
+            self._join, self._stamp = OfficialJoin.load(self.store_dir), stamp
+        return self._join

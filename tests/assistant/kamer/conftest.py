@@ -28,13 +28,13 @@ def sample_kamerstukken() -> list[FakeKamerstuk]:
             "In Europees verband zet het kabinet in op een ambitieuze richtlijn voor due diligence.",
         ],
         indiener=["T.A.M. Kaag"],
-        footnotes=["Kamerstuk 26 485, nr. 341"],
+        footnotes=["Kamerstuk 26 485, nr. 401"],
         signature=["De Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,", "T.A.M. Kaag"],
         headings={1: "Wetgeving", 4: "Europa"},
         paragraphs_per_page=2,
     )
     motion = FakeKamerstuk(
-        DOSSIER, 341, "Motie", "Motie van het lid Van Haga over een onderzoek naar due diligence", "2020-11-19",
+        DOSSIER, 401, "Motie", "Motie van het lid Van Haga over een onderzoek naar due diligence", "2020-11-19",
         [
             "De Kamer, gehoord de beraadslaging,",
             "constaterende dat de regering werkt aan nieuw beleid voor maatschappelijk verantwoord ondernemen;",
@@ -58,15 +58,15 @@ def sample_motions() -> list[FakeMotion]:
     votes = [("VVD", "Voor", 32), ("D66", "Voor", 19), ("CDA", "Voor", 19), ("PVV", "Tegen", 20),
              ("SP", "Tegen", 14), ("GroenLinks", "Voor", 14), ("PvdA", "Niet deelgenomen", 9)]
     return [
-        FakeMotion(DOSSIER, 341, "2020Z22390", "Motie van het lid Van Haga over een onderzoek naar due diligence",
+        FakeMotion(DOSSIER, 401, "2020Z22390", "Motie van het lid Van Haga over een onderzoek naar due diligence",
                    [{"soort": "Ingediend", "tekst": "Ingediend.", "status": "Besluit", "datum": "2020-11-19"},
                     {"soort": "Stemmen - aangenomen", "tekst": "Aangenomen.", "datum": "2020-12-01", "stemmen": votes}],
                    afgedaan=True, kabinetsappreciatie="Oordeel Kamer"),
-        FakeMotion(DOSSIER, 342, "2020Z22391", "Motie van het lid Alkaya over kinderarbeid",
+        FakeMotion(DOSSIER, 402, "2020Z22391", "Motie van het lid Alkaya over kinderarbeid",
                    [{"soort": "Stemmen - verworpen", "tekst": "Verworpen.", "datum": "2020-12-01",
                      "stemmen": [("VVD", "Tegen", 32), ("SP", "Voor", 14)]}],
                    afgedaan=False, kabinetsappreciatie="Ontraden"),
-        FakeMotion(DOSSIER, 343, "2020Z22392", "Motie van het lid Voordewind over een voorstel",
+        FakeMotion(DOSSIER, 403, "2020Z22392", "Motie van het lid Voordewind over een voorstel",
                    [{"soort": "Stemmen - aangenomen", "tekst": "Aangenomen.", "status": "Voorstel", "datum": "2020-12-08"}],
                    afgedaan=None, kabinetsappreciatie=None),
     ]
