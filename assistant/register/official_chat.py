@@ -58,7 +58,7 @@ def _target(question: str, register: Register, official: OfficialJoin) -> tuple[
 
 def official_passage(motion: OfficialMotion, language: str) -> Passage:
     texts = _rules()["texts"][language]
-    yes_no = {True: texts["yes"], False: texts["no"], None: texts["unknown"]}
+    yes_no = {True: texts["word_yes"], False: texts["word_no"], None: texts["unknown"]}
     fractions = ", ".join(f"{v['fractie']} {v['stem'].lower()} ({v['zetels']})" for v in motion.votes) or texts["unknown"]
     text = texts["record_text"].format(
         besluit=motion.besluit_tekst or texts["unknown"], date=motion.date or texts["unknown"],
@@ -89,7 +89,8 @@ def answer_from_official(question: str, register: Register, official: OfficialJo
     language = language if language in ("nl", "en") else "nl"
     texts = _rules()["texts"][language]
     months = _month_names(language)
-    who = f"{', '.join(item.members)} " if item and item.members else ""
+    joiner = {"nl": " en ", "en": " and "}[language]
+    who = f"{joiner.join(item.members) if len(item.members) < 3 else ', '.join(item.members)} " if item and item.members else ""
     motion_text = texts["motion"].format(who=who, kamerstuk=motion.kamerstuk)
     lines: list[str] = []
     if aspect == "votes":
