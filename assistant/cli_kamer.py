@@ -53,32 +53,37 @@ def fetch_dossier_command(
     from assistant.cli import _print_report, err, fail, make_settings, out
     from assistant.container import open_store
     from assistant.errors import ImvoError
-    from assistant.kamer.dossier import parse_kinds
-    from assistant.kamer.update import fetch_and_ingest
+    from assistant.kamer.dossier import fetch_dossier, parse_kinds
+    from assistant.kamer.http import PoliteClient
+    from assistant.kamer.update import ingest_fetched
 
     if since and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
         err.print(f"[red]error:[/red] --since {since!r}: give a date as YYYY-MM-DD")
         raise typer.Exit(2)
     settings = make_settings(store)
     try:
+        # The listing first: without network nothing is touched, not even the store.
+        with PoliteClient.from_settings(settings) as client, _progress_bar(err) as bar:
+            report = fetch_dossier(client, settings, number, since=since, kinds=parse_kinds(kind),
+                                   progress=_progress_fn(bar))
+            requests, retries = client.stats.requests, client.stats.retries
         with open_store(settings) as st, _progress_bar(err) as bar:
-            summary = fetch_and_ingest(st, number, since=since, kinds=parse_kinds(kind), progress=_progress_fn(bar))
+            ingest_report = ingest_fetched(st, _progress_fn(bar))
     except ImvoError as exc:
         raise fail(exc) from exc
-    report = summary.fetch
-    if summary.ingest is not None and not summary.ingest.nothing_changed:
-        _print_report(summary.ingest)
+    if not ingest_report.nothing_changed or ingest_report.failed:
+        _print_report(ingest_report)
     out.print(
         f"Dossier {report.dossier}: {report.listed} Kamerstukken gevonden, {report.selected} geselecteerd, "
         f"{len(report.downloaded)} opgehaald, {report.held} al aanwezig, {len(report.failed)} mislukt "
-        f"({summary.requests} verzoeken, {summary.retries} herhaald) → {report.folder}"
+        f"({requests} verzoeken, {retries} herhaald) → {report.folder}",
+        soft_wrap=True,
     )
     for kamerstuk, reason in report.failed:
-        err.print(f"[yellow]{kamerstuk}:[/yellow] {reason}", markup=True)
+        err.print(f"[yellow]{kamerstuk}:[/yellow] {reason}")
     if report.interrupted:
         err.print(f"[red]interrupted:[/red] {report.interrupted}")
-    failed_ingest = summary.ingest is not None and summary.ingest.failed
-    raise typer.Exit(1 if report.failed or report.interrupted or failed_ingest else 0)
+    raise typer.Exit(1 if report.failed or report.interrupted or ingest_report.failed else 0)
 
 
 @sync_app.command("motions")
@@ -111,7 +116,7 @@ def sync_motions_command(
     )
     if toezeggingen:
         line += f"; toezeggingen: {report.toezeggingen} gelezen, {report.toezeggingen_matched} aan het register gekoppeld"
-    out.print(line + f" ({requests} verzoeken).")
+    out.print(line + f" ({requests} verzoeken).", soft_wrap=True)
     for what, reason in report.failed:
         err.print(f"[yellow]{what}:[/yellow] {reason}")
     if report.interrupted:

@@ -18,7 +18,7 @@ ProgressFn = Callable[[str, int, int], None]
 @dataclass
 class UpdateSummary:
     fetch: FetchReport
-    ingest: object | None = None  # ingest.pipeline.IngestReport, when anything was new
+    ingest: object | None = None  # ingest.pipeline.IngestReport
     sync: SyncReport | None = None
     requests: int = 0
     retries: int = 0
@@ -31,7 +31,15 @@ def ingest_roots(settings: Settings) -> list[Path]:
     return [settings.corpus_dir] if kamerstukken.is_relative_to(corpus) else [settings.kamerstukken_dir]
 
 
-def fetch_and_ingest(
+def ingest_fetched(store, progress: ProgressFn | None = None):
+    """Incremental: unchanged files are skipped by their hash, so this also picks up files held from an
+    interrupted run and metadata entries added since, and costs little when nothing is new."""
+    from ingest.pipeline import run_ingest
+
+    return run_ingest(store, ingest_roots(store.settings), progress=progress)
+
+
+def update_dossier(
     store,
     dossier: str,
     *,
@@ -39,20 +47,18 @@ def fetch_and_ingest(
     kinds: set[str] | None = None,
     progress: ProgressFn | None = None,
     client: PoliteClient | None = None,
-    sync: bool = False,
+    sync: bool = True,
 ) -> UpdateSummary:
-    from ingest.pipeline import run_ingest
-
+    """Fetch, ingest and (unless told not to) sync the dossier's motions. The listing failing raises
+    (nothing changed); later failures are in the summary, with what was done kept."""
     settings: Settings = store.settings
     own = client is None
     client = client or PoliteClient.from_settings(settings)
     try:
         report = fetch_dossier(client, settings, dossier, since=since, kinds=kinds, progress=progress)
         summary = UpdateSummary(report)
-        # Incremental: unchanged files are skipped by their hash, so this also picks up files held from an
-        # interrupted run and metadata entries added since, and costs little when nothing is new.
-        summary.ingest = run_ingest(store, ingest_roots(settings), progress=progress)
-        if sync and report.interrupted is None:
+        summary.ingest = ingest_fetched(store, progress)
+        if sync and report.interrupted is None and not store.is_empty():
             summary.sync = sync_official(
                 client, settings, store.register(), dossiers=[report.dossier], toezeggingen=False, progress=progress
             )
@@ -61,4 +67,3 @@ def fetch_and_ingest(
     finally:
         if own:
             client.close()
-

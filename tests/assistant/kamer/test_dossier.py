@@ -11,7 +11,7 @@ import yaml
 from assistant.errors import NetworkUnavailableError
 from assistant.kamer.dossier import DossierError, fetch_dossier, parse_kinds, validate_dossier
 from assistant.kamer.http import PoliteClient
-from assistant.kamer.update import fetch_and_ingest
+from assistant.kamer.update import update_dossier
 from tests.servers import free_port
 
 
@@ -99,7 +99,7 @@ def test_an_interrupted_run_keeps_what_it_fetched_and_the_next_run_completes(kam
 
 
 def test_fetch_and_ingest_reads_the_xml_by_structure_with_pages_from_the_pdf(kamer_server, kamer_store) -> None:
-    summary = fetch_and_ingest(kamer_store, "26485")
+    summary = update_dossier(kamer_store, "26485")
     assert summary.ingest.exit_code == 0 and summary.ingest.count("ingested") == 4
     docs = {d.source: d for d in kamer_store.db.documents()}
     letter = docs["kamerstukken/26485/kst-26485-350.xml"]
@@ -109,8 +109,9 @@ def test_fetch_and_ingest_reads_the_xml_by_structure_with_pages_from_the_pdf(kam
     passages = kamer_store.db.passages(doc_id=letter.doc_id)
     assert {p.page for p in passages} > {1}  # later passages cite later pages of the PDF
     assert any(p.kind == "footnote" and "26 485, nr. 401" in p.text for p in passages)
-    again = fetch_and_ingest(kamer_store, "26485")
-    assert again.fetch.downloaded == [] and again.ingest.nothing_changed
+    assert summary.sync.motions == 3  # the dossier's motions were synced as well
+    again = update_dossier(kamer_store, "26485", sync=False)
+    assert again.fetch.downloaded == [] and again.ingest.nothing_changed and again.sync is None
 
 
 @pytest.mark.parametrize("bad", ["2648", "abc", "26485; rm", ""])
