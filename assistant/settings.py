@@ -113,6 +113,9 @@ class Settings(BaseSettings):
         "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed",
         description="Tweede Kamer SyncFeed (Atom) that carries the toezeggingen (category=Toezegging).",
     )
+    dossier: str = Field(
+        "26485", description="Dossier that the register page's \"Dossier bijwerken\" button fetches and syncs."
+    )
     kamerstukken_dir: Path = Field(
         Path("corpus/kamerstukken"),
         description="Where `imvo fetch dossier` saves Kamerstukken, one folder per dossier; keep it inside the corpus.",
