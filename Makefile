@@ -37,6 +37,7 @@ test-fast: install
 bench: install
 	$(PY) -m bench.ingest_bench
 	$(PY) -m bench.query_bench
+	$(PY) -m bench.kamer_bench
 
 eval: install
 	$(IMVO) ingest || [ $$? -eq 1 ]
