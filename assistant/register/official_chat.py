@@ -50,8 +50,8 @@ def _target(question: str, register: Register, official: OfficialJoin) -> tuple[
     if not scored:
         return None, None
     top = scored[0][0]
-    if len(scored) > 1 and scored[1][0] == top:
-        return None, None  # two motions match equally: let the register's own answer list them
+    if top < _strong_score() or (len(scored) > 1 and scored[1][0] == top):
+        return None, None  # no single motion named (a listing question, or two equal matches): not ours
     item = scored[0][1]
     return item, official.record.motion(item.kamerstuk)
 
@@ -155,6 +155,12 @@ def _vote_lines(motion: OfficialMotion, motion_text: str, texts: dict, months: l
     if others:
         lines.append(texts["not_voted"].format(names=others))
     return lines
+
+
+def _strong_score() -> float:
+    from assistant.register.rules import register_rules
+
+    return float(register_rules().chat["min_strong_score"])
 
 
 def _month_names(language: str) -> list[str]:

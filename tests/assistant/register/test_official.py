@@ -121,3 +121,9 @@ def test_an_uploaded_document_adds_evidence_but_cannot_overrule_the_record(assis
     finally:
         upload.unlink()
         run_ingest(store, [corpus_copy])
+
+
+def test_a_listing_question_is_left_to_the_register(assistant_with_record) -> None:
+    assistant, _store, _motion = assistant_with_record
+    answer = assistant.ask("Welke moties zijn aangenomen?")
+    assert not any(c.passage.doc_id.startswith("official-") for c in answer.citations)
