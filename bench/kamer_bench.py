@@ -51,7 +51,7 @@ def generated_dossier(count: int, seed: int = 11) -> list[FakeKamerstuk]:
 def max_in_window(times: list[float], window: float = 1.0) -> int:
     best, start = 0, 0
     for end in range(len(times)):
-        while times[end] - times[start] > window:
+        while times[end] - times[start] >= window:  # a half-open window [t, t + 1 s)
             start += 1
         best = max(best, end - start + 1)
     return best

@@ -122,3 +122,12 @@ def test_a_bad_dossier_number_is_refused(bad: str) -> None:
 
 def test_budget_dossiers_keep_their_suffix() -> None:
     assert validate_dossier("36600-v") == "36600-V"
+
+
+def test_a_failed_kamerstuk_leaves_the_store_consistent_with_the_rest(kamer_server, kamer_store) -> None:
+    kamer_server.malformed_files.add("kst-26485-401")
+    summary = update_dossier(kamer_store, "26485", sync=False)
+    assert [k for k, _ in summary.fetch.failed] == ["26485-401"]
+    assert summary.ingest.exit_code == 0 and summary.ingest.count("ingested") == 3
+    assert {d.metadata.kamerstuk for d in kamer_store.db.documents()} == {"26485-200", "26485-350", "26485-352"}
+    assert not kamer_store.derived_stale()
