@@ -71,7 +71,8 @@ def run(server: KamerServer, settings: Settings, store: Store, label: str) -> No
     pages = ingest.pages
     print(f"{label}: {report.listed} listed, {len(report.downloaded)} downloaded, {report.held} held, "
           f"{len(report.failed)} failed")
-    print(f"  requests: {len(times)} in {span:.1f} s = {len(times) / span if span else 0:.2f} requests/s "
+    rate = (len(times) - 1) / span if span else 0.0  # intervals between requests over the time they span
+    print(f"  requests: {len(times)} in {span:.1f} s = {rate:.2f} requests/s "
           f"(limit {settings.fetch_rate:g}/s; most in any 1-s window: {max_in_window(times)})")
     print(f"  fetch {fetch_s:.1f} s, ingest {ingest_s:.1f} s ({ingest.count('ingested')} documents, {pages} pages, "
           f"{ingest.embedded_chunks} passages embedded in {ingest.embed_seconds:.1f} s), total {total_s:.1f} s")
