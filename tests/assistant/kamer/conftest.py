@@ -103,7 +103,7 @@ def kamer_settings(tmp_path: Path, kamer_server: KamerServer) -> Settings:
         kamerstukken_dir=corpus / "kamerstukken",
         embedding_model="test-hash-embeddings",
         fetch_rate=1000.0,
-        fetch_timeout_s=0.3,
+        fetch_timeout_s=10.0,  # generous: a loaded machine must not turn a normal answer into a timeout
         fetch_retries=2,
         fetch_max_wait_s=30.0,
         sru_page_size=2,
