@@ -38,6 +38,7 @@ bench: install
 	$(PY) -m bench.embedding_threads
 	$(PY) -m bench.ingest_bench
 	$(PY) -m bench.query_bench
+	$(PY) -m bench.kamer_bench
 
 # In-sample figures of the shipped settings on the development questions and on our rewordings of
 # them, then the k-fold held-out figures (settings chosen on folds that exclude the scored questions).

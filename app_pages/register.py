@@ -3,6 +3,8 @@
 import streamlit as st
 
 from assistant.errors import ImvoError
+from assistant.kamer.update import update_dossier
+from assistant.register.official import OfficialJoin
 from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.documents import KAMERSTUK_DISPLAY
@@ -14,9 +16,13 @@ from assistant.webapp.register_view import (
     item_title,
     kind_label,
     labels,
+    official_columns,
     open_label,
     period_bounds,
+    progress_callback,
     register_frame,
+    update_problems,
+    update_summary,
 )
 from assistant.webapp.resources import get_resources
 
@@ -29,8 +35,22 @@ st.caption(
     "zoals de documenten die melden. Selecteer een rij om de passages te zien waarop dit berust."
 )
 
+with st.expander("Dossier bijwerken (officiële bekendmakingen en open data van de Tweede Kamer)"):
+    dossier = st.text_input("Dossiernummer", value=resources.settings.dossier, key="reg_dossier")
+    if st.button("Dossier bijwerken", key="reg_update"):
+        with st.status(f"Dossier {dossier} bijwerken …", expanded=True) as status:
+            try:
+                summary = update_dossier(store, dossier, progress=progress_callback(st.progress(0.0)))
+            except ImvoError as exc:
+                status.update(label="Bijwerken mislukt", state="error")
+                stop_with_error(exc)
+            status.update(label=update_summary(summary), state="error" if update_problems(summary) else "complete")
+            for problem in update_problems(summary):
+                st.warning(problem)
+
 try:
     register = store.register()
+    official = OfficialJoin.load(store.dir)
 except ImvoError as exc:
     stop_with_error(exc)
 
@@ -53,7 +73,7 @@ if bounds and bounds[0] < bounds[1]:
 
 items = filter_items(register.items, open_only=open_only, kinds=kinds, period=period)
 st.caption(f"{len(items)} van {len(register.items)} items")
-frame = register_frame(items)
+frame = register_frame(items, official)
 table = st.dataframe(
     frame,
     key="register_table",
@@ -81,6 +101,14 @@ if rows:
     if item.kamerstuk and item.url:
         facts.append(f"**Kamerstuk:** [{item.kamerstuk}]({item.url})")
     st.markdown(" · ".join(facts))
+    kamer = official_columns(item, official)
+    if kamer["Kamer"]:
+        record = official.as_dict(item) or {}
+        link = f" · [bron]({record['url']})" if record.get("url") else ""
+        st.markdown(f"**Officieel (Tweede Kamer):** {kamer['Kamer']}"
+                    + (f" · afgedaan: {kamer['Afgedaan (Kamer)']}" if kamer["Afgedaan (Kamer)"] else "") + link)
+        if kamer["Afwijking"]:
+            st.warning("Tegenstrijdig met de documenten: " + kamer["Afwijking"].removeprefix("⚠ "))
     if item.subject:
         st.markdown("**Onderwerp:** " + escape_markdown(item.subject))
     if item.debate:

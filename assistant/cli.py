@@ -1,7 +1,8 @@
 """`imvo` command line. Errors from the assistant become messages and exit codes here, nowhere else.
 
-Exit codes: 0 success; 1 some files failed to ingest (the rest were ingested); 2 usage or
-configuration error; 3 the LLM server could not be reached.
+Exit codes: 0 success; 1 some files failed to ingest (the rest were ingested), or some Kamerstukken
+could not be fetched; 2 usage or configuration error; 3 the LLM server could not be reached; 4 a
+service of the Kamer could not be reached or answered unusably (nothing was changed).
 """
 
 from __future__ import annotations
@@ -100,6 +101,16 @@ def _print_report(report) -> None:
     out.print(f"{counts} — {report.embedded_chunks} passages embedded in {report.seconds:.1f} s")
     if report.nothing_changed and not report.failed:
         out.print("Nothing changed: nothing was embedded.")
+
+
+def _add_network_commands() -> None:
+    from assistant.cli_kamer import fetch_app, sync_app
+
+    app.add_typer(fetch_app, name="fetch")
+    app.add_typer(sync_app, name="sync")
+
+
+_add_network_commands()
 
 
 def main() -> None:  # pragma: no cover - console entry point
@@ -273,25 +284,33 @@ def motions(
     if as_json and as_csv:
         err.print("[red]error:[/red] choose --json or --csv, not both")
         raise typer.Exit(2)
+    from assistant.register.official import OfficialJoin
+
     try:
         with _ready_store(make_settings(store)) as st:
             register = st.register()
+            official = OfficialJoin.load(st.dir)
     except ImvoError as exc:
         raise fail(exc) from exc
     items = register.open_items() if only_open else register.items
     if as_json:
-        _emit({"items": [register_item_to_dict(i) for i in items]})
+        _emit({"items": [register_item_to_dict(i, official) for i in items]})
     elif as_csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=REGISTER_CSV_FIELDS)
         writer.writeheader()
-        writer.writerows(register_csv_row(i) for i in items)
+        writer.writerows(register_csv_row(i, official) for i in items)
     else:
         table = Table(title="Moties, toezeggingen en initiatiefwetsvoorstellen")
-        for column in ("soort", "Kamerstuk", "leden", "datum", "onderwerp", "status", "open"):
+        for column in ("soort", "Kamerstuk", "leden", "datum", "onderwerp", "status (documenten)", "open",
+                       "Kamer (officieel)", "afwijking"):
             table.add_column(column)
         for i in items:
+            row = register_csv_row(i, official)
+            kamer = ", ".join(v for v in (row["official_state"], row["official_votes"],
+                                          row["official_afgedaan"] and f"afgedaan: {row['official_afgedaan']}") if v)
             table.add_row(i.kind, i.kamerstuk or "", ", ".join(i.members), i.date or "", i.subject or "",
-                          f"{i.status} / {i.execution}", {True: "ja", False: "nee", None: "onbekend"}[i.open])
+                          f"{i.status} / {i.execution}", {True: "ja", False: "nee", None: "onbekend"}[i.open],
+                          kamer or "—", "⚠ " + row["disagreement"] if row["disagreement"] else "")
         out.print(table)
 
 

@@ -54,6 +54,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     from assistant.answer.audit import AuditLog
     from assistant.answer.followup import resolve_followup
     from assistant.register import answer_from_register
+    from assistant.register.official import OfficialSource
     from assistant.service import Assistant
 
     store = store or Store(settings)
@@ -61,8 +62,10 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     analyse = build_question_analyzer(store)
     tokenize, translate = analyse.tokenize, analyse.translate
 
+    official = OfficialSource(store.dir)
+
     def from_register(question):
-        return answer_from_register(question.text, store.register(), question.language)
+        return answer_from_register(question.text, store.register(), question.language, official.current())
 
     retriever = build_retriever(settings, store)
     model_name: str | None = None

@@ -71,3 +71,15 @@ class UploadError(ImvoError):
         self.name = name
         self.reason = reason
         super().__init__(f"{name}: {reason}")
+
+
+class NetworkUnavailableError(ImvoError):
+    """A service of the Kamer could not be reached (no network, DNS, refused, timed out): nothing was changed."""
+
+    exit_code = 4
+
+
+class RemoteServiceError(ImvoError):
+    """A service of the Kamer answered, but not usably (an error status, a cut-off or malformed body)."""
+
+    exit_code = 4

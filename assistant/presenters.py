@@ -91,8 +91,9 @@ def answer_to_markdown(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def register_item_to_dict(item) -> dict[str, Any]:
-    """The `imvo motions --json` contract for one RegisterItem."""
+def register_item_to_dict(item, official=None) -> dict[str, Any]:
+    """The `imvo motions --json` contract for one RegisterItem. `official` (an OfficialJoin) adds the
+    Kamer's own record (`official`, null until `imvo sync motions`) and where the two disagree."""
     return {
         "kind": item.kind,
         "kamerstuk": item.kamerstuk,
@@ -108,16 +109,32 @@ def register_item_to_dict(item) -> dict[str, Any]:
             {k: e.get(k) for k in ("doc_id", "title", "source", "page", "text", "chunk_id", "reason")}
             for e in item.evidence
         ],
+        "official": official.as_dict(item) if official else None,
+        "disagreement": official.disagreements(item) if official else [],
     }
 
 
 REGISTER_CSV_FIELDS = ["kind", "kamerstuk", "url", "members", "date", "debate", "subject", "status", "execution",
-                       "open", "evidence"]
+                       "open", "evidence", "official_state", "official_votes", "official_afgedaan",
+                       "official_appreciation", "official_open", "official_url", "disagreement"]
 
 
-def register_csv_row(item) -> dict[str, Any]:
-    data = register_item_to_dict(item)
+def _yes_no(value: bool | None) -> str:
+    return {True: "ja", False: "nee", None: "onbekend"}[value]
+
+
+def register_csv_row(item, official=None) -> dict[str, Any]:
+    data = register_item_to_dict(item, official)
     data["members"] = "; ".join(item.members)
-    data["open"] = {True: "ja", False: "nee", None: "onbekend"}[item.open]
+    data["open"] = _yes_no(item.open)
     data["evidence"] = " | ".join(f"{e.get('source')} p. {e.get('page')}" for e in item.evidence)
+    record = data.pop("official") or {}
+    totals = record.get("totals") or {}
+    data["official_state"] = record.get("outcome") or record.get("status") or ""
+    data["official_votes"] = f"{totals['voor']} voor, {totals['tegen']} tegen" if totals else ""
+    data["official_afgedaan"] = _yes_no(record["afgedaan"]) if record.get("kind") == "motie" else ""
+    data["official_appreciation"] = record.get("kabinetsappreciatie") or ""
+    data["official_open"] = _yes_no(record.get("open")) if record else ""
+    data["official_url"] = record.get("url") or ""
+    data["disagreement"] = " | ".join(data["disagreement"])
     return data

@@ -109,6 +109,45 @@ class Settings(BaseSettings):
         1500, ge=100, description="Characters of document text the web app shows on each side of a cited passage."
     )
 
+    # --- the Kamer's own records (only `imvo fetch`, `imvo sync` and "Dossier bijwerken" go online) ---
+    sru_url: str = Field(
+        "https://repository.overheid.nl/sru",
+        description="SRU search of the official publications (KOOP), used to list a dossier's Kamerstukken.",
+    )
+    tk_odata_url: str = Field(
+        "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/",
+        description="Tweede Kamer open-data OData API (Zaak, Besluit, Stemming) for the official state of motions.",
+    )
+    tk_syncfeed_url: str = Field(
+        "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed",
+        description="Tweede Kamer SyncFeed (Atom) that carries the toezeggingen (category=Toezegging).",
+    )
+    dossier: str = Field(
+        "26485", description="Dossier that the register page's \"Dossier bijwerken\" button fetches and syncs."
+    )
+    kamerstukken_dir: Path = Field(
+        Path("corpus/kamerstukken"),
+        description="Where `imvo fetch dossier` saves Kamerstukken, one folder per dossier; keep it inside the corpus.",
+    )
+    fetch_rate: float = Field(
+        4.0, gt=0, description="Most requests per second sent to any of the Kamer's services (politeness limit)."
+    )
+    fetch_timeout_s: float = Field(30.0, gt=0, description="Seconds before one request to the Kamer's services is abandoned.")
+    fetch_retries: int = Field(
+        4, ge=0, description="Retries of one request after a 429, a 5xx or a timeout, with growing waits, before giving up."
+    )
+    fetch_max_wait_s: float = Field(
+        120.0, gt=0, description="Longest wait honoured from a Retry-After header or between retries; longer means give up."
+    )
+    sru_page_size: int = Field(100, ge=1, le=1000, description="Records asked for per SRU page (maximumRecords).")
+    toezegging_match: float = Field(
+        82.0,
+        ge=0,
+        le=100,
+        description="Lowest text similarity (rapidfuzz token-set ratio, 0-100) at which an official toezegging is "
+        "joined to a commitment of the register.",
+    )
+
     @property
     def effective_dense_weight(self) -> float:
         if self.dense_weight is not None:

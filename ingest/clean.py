@@ -69,6 +69,10 @@ def _markdown_inline(text: str) -> str:
 
 
 def clean_document(doc: LoadedDocument, rules: CleanRules | None = None) -> CleanDocument:
+    if doc.structure is not None:
+        from ingest.structured import clean_structured
+
+        return clean_structured(doc)
     rules = rules or default_rules()
     markdown = doc.format == "md"
     labels = {page.number: page.label for page in doc.pages}

@@ -10,9 +10,13 @@ from pathlib import Path
 from assistant.errors import IngestFileError
 from ingest.model import LoadedDocument, PageText
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".xml")
 
-_FORMATS = {".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_FORMATS = {
+    ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xml": "xml",
+}  # fmt: skip
+# An XML Kamerstuk has no pages; the PDF of the same publication, saved here beside it, is its page view.
+PAGE_VIEW_DIR = ".pages"
 
 # Bytes that never occur in text files (everything below 0x20 except \t \n \v \f \r and ESC).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
@@ -41,8 +45,11 @@ def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
     data = _read_bytes(path, max_bytes)
     fmt = _FORMATS[suffix]
     warnings: list[str] = []
+    structure = None
     if fmt == "pdf":
         pages = _load_pdf(path, data, warnings)
+    elif fmt == "xml":
+        pages, structure = _load_kamerstuk_xml(path, data, max_bytes, warnings)
     else:
         _refuse_binary(path, data)
         if fmt == "html":
@@ -58,6 +65,7 @@ def load_document(path: Path, *, max_bytes: int) -> LoadedDocument:
         pages=pages,
         content_hash=hashlib.sha256(data).hexdigest(),
         warnings=warnings,
+        structure=structure,
     )
 
 
@@ -227,3 +235,42 @@ def _html_to_text(data: bytes) -> str:
         "\n".join(line.strip() for line in part.split("\n")).strip() for part in re.split(r"\n\s*\n", text)
     )
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def page_view_path(path: Path) -> Path:
+    return path.parent / PAGE_VIEW_DIR / f"{path.stem}.pdf"
+
+
+def _load_kamerstuk_xml(path: Path, data: bytes, max_bytes: int, warnings: list[str]):
+    """An official-publication XML read by structure; pages come from its PDF page view when saved."""
+    import xml.etree.ElementTree as ET
+
+    from ingest.kamerstuk_xml import NotAKamerstuk, parse_kamerstuk_xml
+    from ingest.page_view import assign_pages
+
+    try:
+        blocks = parse_kamerstuk_xml(data)
+    except ET.ParseError as err:
+        raise IngestFileError(
+            path, f"is malformed XML ({err}): download it again (`imvo fetch dossier` fetches a damaged file anew)"
+        ) from None
+    except NotAKamerstuk as err:
+        raise IngestFileError(
+            path, f"is XML but not an official publication ({err}): only Kamerstuk XML is read; convert other XML to text"
+        ) from None
+    if not any(b.text.strip() for b in blocks):
+        raise IngestFileError(path, "is a Kamerstuk XML without text: download it again")
+    view = page_view_path(path)
+    pages = [PageText(1, "\n\n".join(b.text for b in blocks))]
+    if view.exists():
+        try:
+            pdf_pages = _load_pdf(view, _read_bytes(view, max_bytes), [])
+        except IngestFileError as err:
+            warnings.append(f"page view {view.name} unusable ({err.reason}); pages are not known")
+        else:
+            numbers = assign_pages([b.text for b in blocks], pdf_pages)
+            from dataclasses import replace
+
+            blocks = [replace(b, page=n) for b, n in zip(blocks, numbers)]
+            pages = pdf_pages
+    return pages, blocks

@@ -491,6 +491,7 @@ class CuratedEntry(BaseModel):
     original_name: str | None = None
     summary: str | None = None
     notes: str | None = None
+    source_url: str | None = None
 
     @field_validator("title", "doc_type")
     @classmethod
@@ -579,6 +580,7 @@ def load_curated_metadata(path: Path) -> dict[str, dict]:
 
 _OVERRIDABLE = (
     "title", "doc_type", "date", "date_basis", "senders", "addressee", "kamerstuk", "summary", "original_name", "notes",
+    "source_url",
 )
 
 

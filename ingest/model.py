@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "footnote", "signature"]
 
@@ -22,10 +22,12 @@ class PageText:
 @dataclass
 class LoadedDocument:
     path: Path
-    format: Literal["pdf", "txt", "md", "html"]
+    format: Literal["pdf", "txt", "md", "html", "xml"]
     pages: list[PageText]
     content_hash: str  # sha256 of the file bytes
     warnings: list[str] = field(default_factory=list)
+    # Blocks read from the file's own structure (an XML Kamerstuk); cleaning then keeps them as they are.
+    structure: list[Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class DocumentMetadata:
     kamerstuk: str | None = None  # this document's own number, normalised "26485-212"
     kamerstuk_refs: list[str] = field(default_factory=list)  # every reference in the text, normalised
     source: str = ""  # path relative to the corpus folder
+    source_url: str | None = None  # where the document was published (an official publication's page)
     summary: str | None = None
     original_name: str | None = None  # the file's earlier name (e.g. the seed name the eval set uses)
     notes: str | None = None

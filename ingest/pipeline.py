@@ -75,12 +75,32 @@ def _fingerprint(data: bytes, curated: dict | None, settings_key: str) -> str:
 
 
 def _curated_for(roots: list[Path], metadata_file: Path | None) -> dict[Path, dict[str, dict]]:
-    """Curated metadata per folder: the folder's metadata.yaml, or the configured file for every folder."""
+    """Curated metadata per folder: the folder's metadata.yaml, or the configured file for every folder;
+    plus every metadata.yaml in a subfolder (e.g. a fetched dossier's), keyed by names relative to it."""
     result: dict[Path, dict[str, dict]] = {}
     for root in roots:
         path = metadata_file if metadata_file else root / "metadata.yaml"
         result[root] = load_curated_metadata(path) if path.exists() else {}
+        if root.is_dir():
+            for nested in sorted(root.rglob("metadata.yaml")):
+                folder = nested.parent
+                if folder != root and not any(part.startswith(".") for part in folder.relative_to(root).parts):
+                    result[folder] = load_curated_metadata(nested)
     return result
+
+
+def _curated_entry(sf: SourceFile, curated_by_folder: dict[Path, dict[str, dict]]) -> dict | None:
+    """The file's entry in its root's metadata file, else in the nearest subfolder's metadata.yaml."""
+    entry = curated_by_folder.get(sf.root, {}).get(sf.source)
+    if entry is not None:
+        return entry
+    folder = sf.path.parent
+    while folder != sf.root and folder != folder.parent:
+        entries = curated_by_folder.get(folder)
+        if entries is not None:
+            return entries.get(sf.path.relative_to(folder).as_posix())
+        folder = folder.parent
+    return None
 
 
 def run_ingest(
@@ -179,7 +199,7 @@ def _triage(
     seen_hashes: dict[str, str] = {}
     pending: list[tuple[SourceFile, str, str, dict | None]] = []
     for sf in files:
-        curated = curated_by_root.get(sf.root, {}).get(sf.source)
+        curated = _curated_entry(sf, curated_by_root)
         if not sf.path.exists():
             outcomes.append(FileOutcome(sf.source, "failed", "file not found: check the path"))
             continue

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from assistant.models import Answer, AnswerSentence, Citation, Passage
 from assistant.register.dates import format_date
 from assistant.register.extract import name_key, named_in_text
+from assistant.register.official import OfficialJoin
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken
 from assistant.register.rules import KINDS, register_rules
 
@@ -112,7 +113,15 @@ def _has_status(item: RegisterItem, status: str | None) -> bool:
     return item.status == status
 
 
-def answer_from_register(question: str, register: Register, language: Language) -> Answer | None:
+def answer_from_register(
+    question: str, register: Register, language: Language, official: OfficialJoin | None = None
+) -> Answer | None:
+    if official is not None:  # votes and Afgedaan come from the Kamer's own record, when synced
+        from assistant.register.official_chat import answer_from_official
+
+        answer = answer_from_official(question, register, official, language)
+        if answer is not None:
+            return answer
     asked = classify(question, register)
     if asked is None:
         return None

@@ -66,7 +66,21 @@ def filter_items(
     return chosen
 
 
-def register_frame(items: Sequence[RegisterItem]) -> pd.DataFrame:
+def official_columns(item: RegisterItem, official) -> dict[str, str]:
+    """The Kamer's own record beside the documents' (empty until `imvo sync motions` / "Dossier bijwerken")."""
+    record = official.as_dict(item) if official else None
+    if not record:
+        return {"Kamer": "", "Afgedaan (Kamer)": "", "Afwijking": ""}
+    totals = record.get("totals") or {}
+    state = record.get("outcome") or record.get("status") or "geen besluit"
+    if totals:
+        state += f" ({totals['voor']}–{totals['tegen']})"
+    afgedaan = {True: "ja", False: "nee", None: "onbekend"}[record.get("afgedaan")] if record["kind"] == "motie" else ""
+    conflict = official.disagreements(item)
+    return {"Kamer": state, "Afgedaan (Kamer)": afgedaan, "Afwijking": ("⚠ " + "; ".join(conflict)) if conflict else ""}
+
+
+def register_frame(items: Sequence[RegisterItem], official=None) -> pd.DataFrame:
     names = labels()
     rows = [
         {
@@ -80,10 +94,12 @@ def register_frame(items: Sequence[RegisterItem]) -> pd.DataFrame:
             "Uitvoering": names["execution"].get(item.execution, item.execution),
             "Open": open_label(item.open),
             "Debat": item.debate or "",
+            **official_columns(item, official),
         }
         for item in items
     ]
-    columns = ["id", "Soort", "Kamerstuk", "Leden / door", "Datum", "Status", "Uitvoering", "Open", "Onderwerp", "Debat"]
+    columns = ["id", "Soort", "Kamerstuk", "Leden / door", "Datum", "Status", "Uitvoering", "Open", "Kamer",
+               "Afgedaan (Kamer)", "Afwijking", "Onderwerp", "Debat"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
@@ -130,3 +146,40 @@ def evidence(item: RegisterItem) -> list[Evidence]:
             found.append(Evidence(_passage(entry), None, ""))
     return found
 
+
+
+# --- "Dossier bijwerken" -----------------------------------------------------------------------------
+_STAGES = {"list": "zoeken", "download": "downloaden", "prepare": "lezen", "embed": "embedden", "index": "indexeren",
+           "motions": "moties (open data)"}
+
+
+def progress_callback(bar):
+    """A progress(stage, done, total) that drives one st.progress bar."""
+
+    def progress(stage: str, done: int, total: int) -> None:
+        fraction = min(1.0, done / total) if total else 0.0
+        bar.progress(fraction, text=f"{_STAGES.get(stage, stage)}: {done}/{total or '?'}")
+
+    return progress
+
+
+def update_summary(summary) -> str:
+    fetch = summary.fetch
+    text = (f"Dossier {fetch.dossier}: {len(fetch.downloaded)} nieuwe Kamerstukken opgehaald, {fetch.held} al aanwezig "
+            f"(van {fetch.listed})")
+    if summary.ingest is not None:
+        text += f"; {summary.ingest.count('ingested')} documenten verwerkt"
+    if summary.sync is not None:
+        text += f"; {summary.sync.motions} moties met officiële status"
+    return text + "."
+
+
+def update_problems(summary) -> list[str]:
+    problems = [f"{kamerstuk}: {reason}" for kamerstuk, reason in summary.fetch.failed]
+    if summary.fetch.interrupted:
+        problems.append(f"Onderbroken: {summary.fetch.interrupted}")
+    if summary.ingest is not None:
+        problems += [f"{o.source}: {o.detail}" for o in summary.ingest.failed]
+    if summary.sync is not None:
+        problems += [f"{what}: {reason}" for what, reason in summary.sync.failed]
+    return problems

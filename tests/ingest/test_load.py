@@ -38,7 +38,7 @@ def reason_for(path: Path, max_bytes: int = 5 * MB) -> str:
 
 
 def test_supported_suffixes():
-    assert set(SUPPORTED_SUFFIXES) == {".pdf", ".txt", ".md", ".markdown", ".html", ".htm"}
+    assert set(SUPPORTED_SUFFIXES) == {".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".xml"}
 
 
 def test_utf8_text_with_bom_is_one_page_and_hashed(tmp_path: Path):
