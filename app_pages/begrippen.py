@@ -7,6 +7,7 @@ from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.formatting import escape_markdown
 from assistant.webapp.glossary import search_entries
 from assistant.webapp.resources import get_glossary, get_resources
+from assistant.webapp.selection import selected_id, table_selection
 
 MAX_PASSAGES = 20
 
@@ -22,7 +23,11 @@ entries = get_glossary(resources)
 wanted = st.query_params.get("term")
 query = st.text_input("Zoeken", key="gl_query", placeholder="bijv. OESO, due diligence, convenant")
 shown = search_entries(entries, query)
-preselect = next((i for i, e in enumerate(shown) if e.term.term == wanted), None)
+ids = [e.term.term for e in shown]
+# A new link (?term=…) starts a table with that term selected; afterwards the selection follows the term.
+selection = table_selection(st.session_state, "glossary_table", ids, variant=wanted or "",
+                            prefer=wanted if st.session_state.get("gl_link") != wanted else None)
+st.session_state["gl_link"] = wanted
 
 left, right = st.columns([2, 3], gap="large")
 with left:
@@ -32,17 +37,17 @@ with left:
     )
     table = st.dataframe(
         frame,
-        key=f"glossary_table-{wanted or ''}",  # a new link (?term=…) starts with that term selected
+        key=selection.key,
         on_select="rerun",
         selection_mode="single-row",
         hide_index=True,
         height=520,
-        selection_default={"selection": {"rows": [preselect]}} if preselect is not None else None,
+        selection_default=selection.default,
         column_config={"Passages": st.column_config.NumberColumn(width="small")},
     )
-rows = [r for r in table.selection.rows if r < len(shown)]
+chosen = selected_id(st.session_state, "glossary_table", ids, table.selection.rows)
 with right:
-    if not rows:
+    if chosen is None:
         st.caption("Kies links een begrip om de passages te zien waarin het voorkomt.")
         with st.container(height=470, border=False):
             for e in shown:
@@ -50,7 +55,7 @@ with right:
                 term, definition = escape_markdown(e.term.term), escape_markdown(e.term.definition)
                 st.markdown(f"**{term}**{escape_markdown(full)}: {definition}")
     else:
-        entry = shown[rows[0]]
+        entry = shown[ids.index(chosen)]
         term = entry.term
         st.subheader(term.term + (f" ({term.expansion})" if term.expansion else ""))
         st.markdown(escape_markdown(term.definition))

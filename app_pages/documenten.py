@@ -8,6 +8,7 @@ from assistant.webapp.documents import KAMERSTUK_DISPLAY, document_view, documen
 from assistant.webapp.formatting import dutch_date, escape_markdown
 from assistant.webapp.messages import error_message
 from assistant.webapp.resources import get_resources
+from assistant.webapp.selection import selected_id, table_selection
 from assistant.webapp.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
 
 RESULT_KEY = "imvo_upload_result"
@@ -25,11 +26,14 @@ if not documents:
 else:
     frame = documents_frame(documents)
     st.caption(f"{len(documents)} documenten. Selecteer een rij om de tekst te lezen.")
+    ids = list(frame.index)
+    selection = table_selection(st.session_state, "documents_table", ids)
     table = st.dataframe(
         frame,
-        key="documents_table",
+        key=selection.key,
         on_select="rerun",
         selection_mode="single-row",
+        selection_default=selection.default,
         hide_index=True,
         placeholder="—",
         column_config={
@@ -39,8 +43,8 @@ else:
             "Passages": st.column_config.NumberColumn(width="small"),
         },
     )
-    rows = table.selection.rows
-    view = document_view(store, frame.index[rows[0]]) if rows else None
+    chosen = selected_id(st.session_state, "documents_table", ids, table.selection.rows)
+    view = document_view(store, chosen) if chosen else None
     if view is not None:
         meta = view.document.metadata
         st.subheader(meta.title)

@@ -19,6 +19,7 @@ from assistant.webapp.register_view import (
     register_frame,
 )
 from assistant.webapp.resources import get_resources
+from assistant.webapp.selection import selected_id, table_selection
 
 resources = get_resources()
 store = resources.assistant.store
@@ -54,11 +55,14 @@ if bounds and bounds[0] < bounds[1]:
 items = filter_items(register.items, open_only=open_only, kinds=kinds, period=period)
 st.caption(f"{len(items)} van {len(register.items)} items")
 frame = register_frame(items)
+ids = [i.id for i in items]
+selection = table_selection(st.session_state, "register_table", ids)
 table = st.dataframe(
     frame,
-    key="register_table",
+    key=selection.key,
     on_select="rerun",
     selection_mode="single-row",
+    selection_default=selection.default,
     hide_index=True,
     placeholder="—",
     column_config={
@@ -67,9 +71,9 @@ table = st.dataframe(
     },
 )
 
-rows = [r for r in table.selection.rows if r < len(items)]
-if rows:
-    item = items[rows[0]]
+chosen = selected_id(st.session_state, "register_table", ids, table.selection.rows)
+if chosen is not None:
+    item = items[ids.index(chosen)]
     names = labels()
     st.subheader(item_title(item))
     inferred = " (afgeleid uit de uitvoeringsmelding)" if item.status_inferred else ""
@@ -89,11 +93,8 @@ if rows:
     st.markdown(f"**Bewijs in de documenten** ({len(found)} passages)")
     for i, ev in enumerate(found, start=1):
         with st.container(border=True):
-            if ev.reason:
-                st.caption(ev.reason)
-            st.markdown(
-                source_card_html(f"({i})", ev.passage, cited_sentences=[ev.quote] if ev.quote else ()),
-                unsafe_allow_html=True,
-            )
+            if ev.findings:
+                st.caption(" · ".join(ev.findings))
+            st.markdown(source_card_html(f"({i})", ev.passage, cited_sentences=ev.quotes), unsafe_allow_html=True)
 else:
     st.caption("Selecteer een rij in de tabel om het bewijs te zien.")

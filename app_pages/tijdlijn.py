@@ -7,7 +7,8 @@ from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.formatting import dutch_date
 from assistant.webapp.messages import stop_with_error
 from assistant.webapp.resources import get_resources
-from assistant.webapp.timeline_view import filter_events, timeline_chart, timeline_frame
+from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.timeline_view import event_id, filter_events, timeline_chart, timeline_frame
 
 resources = get_resources()
 store = resources.assistant.store
@@ -44,19 +45,22 @@ with left:
 with right:
     frame = timeline_frame(shown).drop(columns=["when", "Precisie"])
     st.caption(f"{len(shown)} gebeurtenissen; selecteer er een voor de bron.")
+    ids = [event_id(e) for e in shown]
+    selection = table_selection(st.session_state, "timeline_table", ids)
     table = st.dataframe(
         frame,
-        key="timeline_table",
+        key=selection.key,
         on_select="rerun",
         selection_mode="single-row",
+        selection_default=selection.default,
         hide_index=True,
         height=420,
         column_config={"Gebeurtenis": st.column_config.TextColumn(width="large")},
     )
 
-rows = [r for r in table.selection.rows if r < len(shown)]
-if rows:
-    event = shown[rows[0]]
+chosen = selected_id(st.session_state, "timeline_table", ids, table.selection.rows)
+if chosen is not None:
+    event = shown[ids.index(chosen)]
     st.subheader(f"{dutch_date(event.date)}: {event.kind}")
     passage = store.db.passages([event.chunk_id])
     if passage:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -93,11 +93,17 @@ def item_title(item: RegisterItem) -> str:
     return f"{kind_label(item.kind)} {who}{number}"
 
 
+ASPECT_NL = {"status": "Status", "execution": "Uitvoering"}
+
+
 @dataclass
 class Evidence:
+    """One passage behind an item: what it shows (Dutch, e.g. "Status: aangenomen") and the sentences
+    that show it. A passage that only mentions the item has no findings and no quotes."""
+
     passage: Passage
-    quote: str | None
-    reason: str  # "status: aangenomen — …", or "" for a plain mention
+    quotes: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
 
 
 def _passage(entry: dict[str, Any]) -> Passage:
@@ -113,20 +119,28 @@ def _passage(entry: dict[str, Any]) -> Passage:
     )
 
 
-def evidence(item: RegisterItem) -> list[Evidence]:
-    """The passages behind the item's status and execution, then every other passage that mentions it."""
+def _finding(item: RegisterItem, aspect: str, value: str) -> str:
     names = labels()
-    found: list[Evidence] = []
-    seen: set[str] = set()
-    for entry in item.evidence:
-        aspect, value = entry.get("aspect", ""), entry.get("value", "")
-        shown = names.get(aspect, {}).get(value, value) if isinstance(names.get(aspect), dict) else value
-        reason = f"{aspect}: {shown}" + (f" — {entry['reason']}" if entry.get("reason") else "")
-        found.append(Evidence(_passage(entry), entry.get("quote"), reason))
-        seen.add(entry.get("chunk_id", ""))
-    for entry in item.mentions:
-        if entry.get("chunk_id") not in seen:
-            seen.add(entry.get("chunk_id", ""))
-            found.append(Evidence(_passage(entry), None, ""))
-    return found
+    shown = names.get(aspect, {}).get(value, value) if isinstance(names.get(aspect), dict) else value
+    inferred = f" ({names['inferred']})" if aspect == "status" and item.status_inferred else ""
+    return f"{ASPECT_NL.get(aspect, aspect)}: {shown}{inferred}"
 
+
+def evidence(item: RegisterItem) -> list[Evidence]:
+    """Each passage once: first those behind the item's status and execution (with what they show and
+    the sentences that show it), then every other passage that mentions the item."""
+    by_chunk: dict[str, Evidence] = {}
+    for entry in item.evidence:
+        chunk = entry.get("chunk_id", "")
+        found = by_chunk.setdefault(chunk, Evidence(_passage(entry)))
+        finding = _finding(item, entry.get("aspect", ""), entry.get("value", ""))
+        if finding not in found.findings:
+            found.findings.append(finding)
+        quote = entry.get("quote")
+        if quote and quote not in found.quotes:
+            found.quotes.append(quote)
+    for entry in item.mentions:
+        chunk = entry.get("chunk_id", "")
+        if chunk not in by_chunk:
+            by_chunk[chunk] = Evidence(_passage(entry))
+    return list(by_chunk.values())

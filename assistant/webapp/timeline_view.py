@@ -17,6 +17,11 @@ def filter_events(
     return [e for e in events if (not kinds or e.kind in kinds) and (planned or not e.planned)]
 
 
+def event_id(event: TimelineEvent) -> str:
+    """What identifies an event across filters: its date, passage and label."""
+    return f"{event.date}|{event.chunk_id}|{event.label}"
+
+
 def timeline_frame(events: Sequence[TimelineEvent]) -> pd.DataFrame:
     rows = [
         {

@@ -21,7 +21,7 @@ def test_table_lists_every_document_and_a_row_opens_its_text(corpus_env) -> None
     row = next(i for i, t in enumerate(table["Titel"]) if t.startswith("Voortgangsbrief"))
     assert table["Kamerstuk"].iloc[row].endswith("kst-26485-220.html")
 
-    at.session_state["documents_table"] = {"selection": {"rows": [row], "columns": []}}
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [row], "columns": []}}
     at.run()
     md = all_markdown(at)
     assert any(s.value.startswith("Voortgangsbrief") for s in at.subheader)
