@@ -17,7 +17,7 @@ from assistant.webapp.answer_view import (
     source_card_html,
     turn_marker,
 )
-from assistant.webapp.chat_state import PENDING_KEY, ChatTurn, chat_session, current_filters
+from assistant.webapp.chat_state import PENDING_KEY, ChatTurn, chat_session, current_filters, preview, too_long
 from assistant.webapp.documents import passage_context
 from assistant.webapp.export import chat_to_markdown, export_filename
 from assistant.webapp.formatting import escape_markdown
@@ -108,11 +108,16 @@ def show_turn(turn: ChatTurn) -> None:
                 for i, p in enumerate(answer.passages[:3], start=1):
                     show_source(f"({i})", p, terms)
                 if not answer.passages:
-                    st.caption("Er zijn geen passages gevonden (controleer de filters).")
+                    hint = " met de gekozen filters; probeer het zonder filters" if turn.filters.active else ""
+                    st.caption(f"Er zijn geen passages gevonden{hint}.")
 
 
 def answer_question(question: str) -> None:
     filters = current_filters(st.session_state)
+    refusal = too_long(question, settings.max_question_chars)
+    if refusal:
+        session.add_error(preview(question), refusal, None, filters)
+        st.rerun()
     with st.chat_message("user"):
         st.markdown(escape_markdown(question))
     with st.chat_message("assistant"):
@@ -154,7 +159,8 @@ if not session.empty:
     )
     cols[2].button("Nieuw gesprek", icon=":material/restart_alt:", on_click=session.clear)
 
-typed = st.chat_input("Stel een vraag over IMVO …", max_chars=settings.max_question_chars)
+# No max_chars: the box would silently drop a longer paste; answer_question says why it is refused.
+typed = st.chat_input("Stel een vraag over IMVO …")
 pending = typed or st.session_state.pop(PENDING_KEY, None)
 
 for past in session.turns:

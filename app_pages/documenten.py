@@ -5,7 +5,7 @@ import streamlit as st
 
 from assistant.errors import ImvoError, UploadError
 from assistant.webapp.documents import KAMERSTUK_DISPLAY, document_view, documents_frame
-from assistant.webapp.formatting import dutch_date, escape_markdown
+from assistant.webapp.formatting import dutch_date, escape_markdown, pages_text
 from assistant.webapp.messages import error_message
 from assistant.webapp.resources import get_resources
 from assistant.webapp.selection import selected_id, table_selection
@@ -48,7 +48,7 @@ else:
     if view is not None:
         meta = view.document.metadata
         st.subheader(meta.title)
-        facts = [meta.doc_type, dutch_date(meta.date) or "datum onbekend", f"{view.document.pages} pagina's"]
+        facts = [meta.doc_type, dutch_date(meta.date) or "datum onbekend", pages_text(view.document.pages)]
         st.caption(" · ".join(facts) + f" · bron: {view.document.source}")
         if meta.senders:
             st.markdown("**Afzenders:** " + escape_markdown("; ".join(meta.senders)))

@@ -46,6 +46,10 @@ def test_upload_is_ingested_and_the_chat_finds_it_without_a_restart(store_copy, 
     assert stored.loc["../../Notitie Zilvermeeuw.pdf", "Opgeslagen als"] == "Notitie-Zilvermeeuw.pdf"
     assert (tmp_path / "uploads" / "Notitie-Zilvermeeuw.pdf").exists()
     assert len(at.dataframe[0].value) == 6  # the table shows it at once
+    row = next(i for i, t in enumerate(at.dataframe[0].value["Bron"]) if "Zilvermeeuw" in t)
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [row], "columns": []}}
+    at.run()
+    assert any("· 1 pagina ·" in c.value for c in at.caption), [c.value for c in at.caption]
 
     at.switch_page("app_pages/chat.py").run()
     assert not at.session_state["imvo_filters"].active  # the sidebar's period grew with the new document
