@@ -5,7 +5,7 @@ import streamlit as st
 
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.formatting import escape_markdown
-from assistant.webapp.glossary import search_entries
+from assistant.webapp.glossary import search_entries, table_widths
 from assistant.webapp.resources import get_glossary, get_resources
 from assistant.webapp.selection import selected_id, table_selection
 
@@ -29,12 +29,13 @@ selection = table_selection(st.session_state, "glossary_table", ids, variant=wan
                             prefer=wanted if st.session_state.get("gl_link") != wanted else None)
 st.session_state["gl_link"] = wanted
 
-left, right = st.columns([2, 3], gap="large")
+left, right = st.columns([1, 1], gap="large")
 with left:
     frame = pd.DataFrame(
         [{"Begrip": e.term.term, "Passages": len(e.passages), "Voluit": e.term.expansion or ""} for e in shown],
         columns=["Begrip", "Passages", "Voluit"],
     )
+    widths = table_widths(entries)
     table = st.dataframe(
         frame,
         key=selection.key,
@@ -43,7 +44,8 @@ with left:
         hide_index=True,
         height=520,
         selection_default=selection.default,
-        column_config={"Passages": st.column_config.NumberColumn(width="small")},
+        column_order=["Begrip", "Passages"],
+        column_config={name: st.column_config.Column(width=width) for name, width in widths.items()},
     )
 chosen = selected_id(st.session_state, "glossary_table", ids, table.selection.rows)
 with right:

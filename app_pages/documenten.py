@@ -4,11 +4,18 @@ import pandas as pd
 import streamlit as st
 
 from assistant.errors import ImvoError, UploadError
-from assistant.webapp.documents import KAMERSTUK_DISPLAY, document_view, documents_frame
+from assistant.webapp.documents import (
+    KAMERSTUK_DISPLAY,
+    TABLE_COLUMNS,
+    TABLE_WIDTHS,
+    document_view,
+    documents_frame,
+)
 from assistant.webapp.formatting import dutch_date, escape_markdown, pages_text
 from assistant.webapp.messages import error_message
 from assistant.webapp.resources import get_resources
 from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.style import uploader_css
 from assistant.webapp.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
 
 RESULT_KEY = "imvo_upload_result"
@@ -36,11 +43,10 @@ else:
         selection_default=selection.default,
         hide_index=True,
         placeholder="—",
+        column_order=TABLE_COLUMNS,
         column_config={
-            "Titel": st.column_config.TextColumn(width="large"),
-            "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY),
-            "Pagina's": st.column_config.NumberColumn(width="small"),
-            "Passages": st.column_config.NumberColumn(width="small"),
+            **{name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
+            "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY, width=TABLE_WIDTHS["Kamerstuk"]),
         },
     )
     chosen = selected_id(st.session_state, "documents_table", ids, table.selection.rows)
@@ -81,6 +87,7 @@ if previous:
     if previous["rows"]:
         st.dataframe(pd.DataFrame(previous["rows"]), hide_index=True)
 
+st.markdown(uploader_css(settings.max_upload_mb, limits.types), unsafe_allow_html=True)
 with st.form("upload", clear_on_submit=True):
     files = st.file_uploader(
         "Bestanden", type=limits.types, accept_multiple_files=True, max_upload_size=settings.max_upload_mb,

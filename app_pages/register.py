@@ -6,9 +6,12 @@ from assistant.errors import ImvoError
 from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.documents import KAMERSTUK_DISPLAY
+from assistant.webapp.export import table_csv
 from assistant.webapp.formatting import escape_markdown
 from assistant.webapp.messages import stop_with_error
 from assistant.webapp.register_view import (
+    TABLE_COLUMNS,
+    TABLE_WIDTHS,
     evidence,
     filter_items,
     item_title,
@@ -42,7 +45,9 @@ if not register.items:
 bounds = period_bounds(register.items)
 cols = st.columns([2, 3, 3])
 open_only = cols[0].toggle("Alleen openstaande", key="reg_open")
-kinds = cols[1].multiselect("Soort", KINDS, format_func=kind_label, key="reg_kinds", placeholder="Alle soorten")
+kinds = cols[1].multiselect(
+    "Soort", KINDS, format_func=kind_label, key="reg_kinds", placeholder="Alle soorten", select_all=False
+)
 period = None
 if bounds and bounds[0] < bounds[1]:
     chosen = cols[2].date_input(  # bounds in the key: a changed register starts from its whole period
@@ -52,9 +57,15 @@ if bounds and bounds[0] < bounds[1]:
     if isinstance(chosen, (tuple, list)) and len(chosen) == 2 and tuple(chosen) != bounds:
         period = (chosen[0], chosen[1])
 
-items = filter_items(register.items, open_only=open_only, kinds=kinds, period=period)
-st.caption(f"{len(items)} van {len(register.items)} items")
+query = st.text_input("Zoeken", key="reg_query", placeholder="Kamerstuk, naam of onderwerp")
+items = filter_items(register.items, open_only=open_only, kinds=kinds, period=period, query=query)
 frame = register_frame(items)
+cols = st.columns([3, 1], vertical_alignment="center")
+cols[0].caption(f"{len(items)} van {len(register.items)} items")
+cols[1].download_button(
+    "CSV downloaden", data=table_csv(frame), file_name="moties-en-toezeggingen.csv", mime="text/csv",
+    icon=":material/download:", key="reg_csv",
+)
 ids = [i.id for i in items]
 selection = table_selection(st.session_state, "register_table", ids)
 table = st.dataframe(
@@ -65,9 +76,10 @@ table = st.dataframe(
     selection_default=selection.default,
     hide_index=True,
     placeholder="—",
+    column_order=TABLE_COLUMNS,
     column_config={
-        "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY),
-        "Onderwerp": st.column_config.TextColumn(width="large"),
+        **{name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
+        "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY, width=TABLE_WIDTHS["Kamerstuk"]),
     },
 )
 

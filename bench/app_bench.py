@@ -1,6 +1,6 @@
 """Web app benchmark: start-up until the chat is usable, time to the first answer, memory after ten questions.
 
-Starts `streamlit run app.py` on a copy of a store and drives headless Chromium. Prints figures; asserts
+Starts `streamlit run serve.py` (the app in app.py) on a copy of a store and drives headless Chromium. Prints figures; asserts
 nothing. Run: `python -m bench.app_bench [--store vectorstore]` (without --store the corpus is ingested
 into a temporary store first, which is not timed).
 """
@@ -103,7 +103,7 @@ def main() -> None:
         log = (work / "streamlit.log").open("w")
         started = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )

@@ -15,6 +15,10 @@ from assistant.webapp.formatting import dutch_date
 from assistant.webapp.highlight import NO_TERMS, QueryTerms, context_html, locate, text_with_pages_html
 
 KAMERSTUK_DISPLAY = r"kst-(.+)\.html"  # LinkColumn shows the id, not the whole address
+# What the table shows at 1400 px without cutting off a column (pixel widths; the file name is in the detail).
+TABLE_COLUMNS = ["Titel", "Type", "Datum", "Kamerstuk", "Pagina's", "Passages", "Afzenders"]
+TABLE_WIDTHS = {"Titel": 300, "Type": 120, "Datum": 110, "Kamerstuk": 90, "Pagina's": 70, "Passages": 75,
+                "Afzenders": 130}
 
 
 def kamerstuk_link(kamerstuk_id: str | None) -> str | None:

@@ -65,3 +65,14 @@ def search_entries(entries: Iterable[GlossaryEntry], query: str) -> list[Glossar
 
 def terms_in_answer(lexicon: Lexicon, text: str) -> list[GlossaryTerm]:
     return lexicon.glossary_terms_in(text)
+
+
+# Pixels per character of the table font and the cell padding: enough for a term to show whole.
+_CHAR_PX, _PADDING_PX = 8, 28
+
+
+def table_widths(entries: Iterable[GlossaryEntry]) -> dict[str, int]:
+    """Column widths for the glossary table: 'Begrip' as wide as the longest term (never cut off), so the
+    term list fits beside the passages at 1400 px. The written-out names are in the detail."""
+    longest = max((len(e.term.term) for e in entries), default=10)
+    return {"Begrip": min(300, _CHAR_PX * longest + _PADDING_PX), "Passages": 80}

@@ -49,11 +49,18 @@ def filter_items(
     open_only: bool = False,
     kinds: Sequence[str] = (),
     period: tuple[date, date] | None = None,
+    query: str = "",
 ) -> list[RegisterItem]:
-    """Items that are open (when asked), of the kinds chosen (all when none), and whose date overlaps
-    the period; with a period, items without a date are left out."""
+    """Items that are open (when asked), of the kinds chosen (all when none), whose date overlaps the
+    period (with a period, items without a date are left out), and that contain `query` in their
+    Kamerstuk, members, subject or debate (case-insensitive)."""
+    wanted = " ".join(query.split()).lower()
     chosen = []
     for item in items:
+        if wanted and wanted not in " ".join(
+            [item.kamerstuk or "", ", ".join(item.members), item.subject or "", item.debate or "", item.kind]
+        ).lower():
+            continue
         if open_only and item.open is not True:
             continue
         if kinds and item.kind not in kinds:
@@ -85,6 +92,13 @@ def register_frame(items: Sequence[RegisterItem]) -> pd.DataFrame:
     ]
     columns = ["id", "Soort", "Kamerstuk", "Leden / door", "Datum", "Status", "Uitvoering", "Open", "Onderwerp", "Debat"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+# What the table shows at 1400 px without cutting off a column (pixel widths; the rest is in the detail
+# below the table and in the CSV download).
+TABLE_COLUMNS = ["Soort", "Kamerstuk", "Leden / door", "Datum", "Status", "Open", "Onderwerp"]
+TABLE_WIDTHS = {"Soort": 90, "Kamerstuk": 85, "Leden / door": 165, "Datum": 110, "Status": 140, "Open": 80,
+                "Onderwerp": 220}
 
 
 def item_title(item: RegisterItem) -> str:

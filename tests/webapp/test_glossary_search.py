@@ -32,3 +32,10 @@ def test_written_out_name_finds_the_term() -> None:
 
 def test_no_query_keeps_the_alphabet() -> None:
     assert search_entries(ENTRIES, "  ") == ENTRIES
+
+
+def test_the_term_column_is_wide_enough_for_the_longest_term() -> None:
+    from assistant.webapp.glossary import table_widths
+
+    widths = table_widths(ENTRIES + [entry("gepaste zorgvuldigheid in de keten", "…")])
+    assert widths["Begrip"] >= 8 * len("gepaste zorgvuldigheid in de keten")
