@@ -57,3 +57,26 @@ def test_upload_is_ingested_and_the_chat_finds_it_without_a_restart(store_copy, 
     turn = at.session_state["imvo_chat"].turns[0]
     assert turn.answer is not None and turn.answer.citations
     assert any("Zilvermeeuw" in c.passage.text for c in turn.answer.citations)
+
+
+def test_a_cited_pdf_passage_can_be_seen_on_its_page(store_copy, tmp_path: Path) -> None:
+    pdf = make_text_pdf(tmp_path, "Notitie Zilvermeeuw.pdf", [[
+        "Het pilotproject Zilvermeeuw voor duurzame cacao in Ghana startte op 3 maart 2022.",
+        "Aan het pilotproject Zilvermeeuw nemen twaalf coöperaties van cacaoboeren deel.",
+    ]])
+    at = open_app(PAGE)
+    at.file_uploader[0].set_value([("Notitie Zilvermeeuw.pdf", pdf.read_bytes(), "application/pdf")])
+    at.button[0].click().run()
+    at.switch_page("app_pages/chat.py").run()
+    at.chat_input[0].set_value("Wanneer startte het pilotproject Zilvermeeuw?").run()
+    turn = at.session_state["imvo_chat"].turns[0]
+    n = next(c.n for c in turn.answer.citations if c.passage.source.endswith(".pdf"))
+    buttons = {b.key: b for b in at.button if b.key}
+    assert f"pdfpage-{turn.id}-{n}" in buttons
+    assert sum(1 for k in buttons if k.startswith("pdfpage-")) == sum(
+        1 for c in turn.answer.citations if c.passage.source.endswith(".pdf"))  # text sources: no page view
+    buttons[f"pdfpage-{turn.id}-{n}"].click().run()
+    assert not at.exception
+    assert at.image, "the page is shown"
+    captions = " ".join(c.value for c in at.caption)
+    assert "pagina 1 van 1: de passage is geel gemarkeerd" in captions, captions
