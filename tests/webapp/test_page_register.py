@@ -84,3 +84,12 @@ def test_selection_follows_the_item_when_a_filter_changes(corpus_env) -> None:
     assert "Van den Hul" in at.main.subheader[0].value
     at.toggle(key="reg_open").set_value(False).run()
     assert "Van den Hul" in at.main.subheader[0].value
+
+
+def test_dutch_search_and_csv_download_replace_the_table_toolbar(corpus_env) -> None:
+    at = open_app(PAGE)
+    at.text_input(key="reg_query").input("van den hul").run()
+    table = _rows(at)
+    assert len(table) == 1 and "Van den Hul" in table["Leden / door"].iloc[0]
+    download = at.get("download_button")
+    assert download and download[0].proto.label == "CSV downloaden"
