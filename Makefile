@@ -25,7 +25,7 @@ browser:
 # Exit code 1 (some files failed, the rest ingested) must not keep the app from starting.
 run: install
 	$(IMVO) ingest || [ $$? -eq 1 ]
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0 \
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.address 0.0.0.0 \
 		--server.headless true --browser.gatherUsageStats false
 
 test: install browser

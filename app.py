@@ -8,9 +8,9 @@ from assistant.webapp.filters import describe_filters, filter_options, make_filt
 from assistant.webapp.formatting import dutch_timestamp
 from assistant.webapp.messages import stop_with_error
 from assistant.webapp.resources import get_resources
-from assistant.webapp.style import CSS
+from assistant.webapp.style import CSS, PAGE_ICON
 
-st.set_page_config(page_title="IMVO-assistent", page_icon=":material/balance:", layout="wide")
+st.set_page_config(page_title="IMVO-assistent", page_icon=PAGE_ICON, layout="wide")
 st.markdown(CSS, unsafe_allow_html=True)
 
 page = st.navigation(
@@ -35,7 +35,9 @@ options = filter_options(documents)
 
 with st.sidebar:
     st.subheader("Filters voor de chat")
-    doc_types = st.multiselect("Documenttype", options.doc_types, key="flt_types", placeholder="Alle typen")
+    doc_types = st.multiselect(
+        "Documenttype", options.doc_types, key="flt_types", placeholder="Alle typen", select_all=False
+    )
     period = None
     if options.has_period:
         # The bounds are part of the key: when new documents widen them, the picker starts again from the
@@ -46,7 +48,7 @@ with st.sidebar:
         )
     doc_ids = st.multiselect(
         "Documenten", list(options.documents), format_func=lambda d: options.documents.get(d, d),
-        key="flt_docs", placeholder="Alle documenten",
+        key="flt_docs", placeholder="Alle documenten", select_all=False,
     )
     filters = make_filters(options, doc_types, doc_ids, period if isinstance(period, (tuple, list)) else None)
     st.session_state[FILTERS_KEY] = filters

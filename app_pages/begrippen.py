@@ -5,8 +5,9 @@ import streamlit as st
 
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.formatting import escape_markdown
-from assistant.webapp.glossary import search_entries
+from assistant.webapp.glossary import search_entries, table_widths
 from assistant.webapp.resources import get_glossary, get_resources
+from assistant.webapp.selection import selected_id, table_selection
 
 MAX_PASSAGES = 20
 
@@ -22,27 +23,33 @@ entries = get_glossary(resources)
 wanted = st.query_params.get("term")
 query = st.text_input("Zoeken", key="gl_query", placeholder="bijv. OESO, due diligence, convenant")
 shown = search_entries(entries, query)
-preselect = next((i for i, e in enumerate(shown) if e.term.term == wanted), None)
+ids = [e.term.term for e in shown]
+# A new link (?term=…) starts a table with that term selected; afterwards the selection follows the term.
+selection = table_selection(st.session_state, "glossary_table", ids, variant=wanted or "",
+                            prefer=wanted if st.session_state.get("gl_link") != wanted else None)
+st.session_state["gl_link"] = wanted
 
-left, right = st.columns([2, 3], gap="large")
+left, right = st.columns([1, 1], gap="large")
 with left:
     frame = pd.DataFrame(
         [{"Begrip": e.term.term, "Passages": len(e.passages), "Voluit": e.term.expansion or ""} for e in shown],
         columns=["Begrip", "Passages", "Voluit"],
     )
+    widths = table_widths(entries)
     table = st.dataframe(
         frame,
-        key=f"glossary_table-{wanted or ''}",  # a new link (?term=…) starts with that term selected
+        key=selection.key,
         on_select="rerun",
         selection_mode="single-row",
         hide_index=True,
         height=520,
-        selection_default={"selection": {"rows": [preselect]}} if preselect is not None else None,
-        column_config={"Passages": st.column_config.NumberColumn(width="small")},
+        selection_default=selection.default,
+        column_order=["Begrip", "Passages"],
+        column_config={name: st.column_config.Column(width=width) for name, width in widths.items()},
     )
-rows = [r for r in table.selection.rows if r < len(shown)]
+chosen = selected_id(st.session_state, "glossary_table", ids, table.selection.rows)
 with right:
-    if not rows:
+    if chosen is None:
         st.caption("Kies links een begrip om de passages te zien waarin het voorkomt.")
         with st.container(height=470, border=False):
             for e in shown:
@@ -50,7 +57,7 @@ with right:
                 term, definition = escape_markdown(e.term.term), escape_markdown(e.term.definition)
                 st.markdown(f"**{term}**{escape_markdown(full)}: {definition}")
     else:
-        entry = shown[rows[0]]
+        entry = shown[ids.index(chosen)]
         term = entry.term
         st.subheader(term.term + (f" ({term.expansion})" if term.expansion else ""))
         st.markdown(escape_markdown(term.definition))

@@ -17,12 +17,13 @@ from assistant.webapp.answer_view import (
     source_card_html,
     turn_marker,
 )
-from assistant.webapp.chat_state import PENDING_KEY, ChatTurn, chat_session, current_filters
-from assistant.webapp.documents import passage_context
+from assistant.webapp.chat_state import PENDING_KEY, ChatTurn, chat_session, current_filters, preview, too_long
+from assistant.webapp.documents import passage_context, source_pdf
 from assistant.webapp.export import chat_to_markdown, export_filename
 from assistant.webapp.formatting import escape_markdown
 from assistant.webapp.highlight import NO_TERMS, QueryTerms
 from assistant.webapp.messages import EMPTY_STORE, error_message
+from assistant.webapp.pdf_page import render_page
 from assistant.webapp.resources import get_resources
 from assistant.webapp.starters import starter_questions
 
@@ -42,7 +43,7 @@ if assistant.store.is_empty():
     st.stop()
 
 
-def show_source(label: str, passage: Passage, terms: QueryTerms, *, anchor: str | None = None,
+def show_source(label: str, passage: Passage, terms: QueryTerms, *, key: str, anchor: str | None = None,
                 citation: Citation | None = None) -> None:
     with st.container(border=True):
         st.markdown(
@@ -60,6 +61,21 @@ def show_source(label: str, passage: Passage, terms: QueryTerms, *, anchor: str 
             else:
                 with st.container(height=360, border=False):
                     st.markdown(context, unsafe_allow_html=True)
+        pdf = source_pdf(assistant.store, passage)
+        if pdf is not None and st.button("Bekijk pagina", key=f"pdfpage-{key}", icon=":material/picture_as_pdf:",
+                                         help="De pagina zoals in de PDF, met de passage gemarkeerd"):
+            show_pdf_page(str(pdf), passage)
+
+
+@st.dialog("Bekijk pagina", width="large")
+def show_pdf_page(pdf: str, passage: Passage) -> None:
+    image = render_page(pdf, passage.page, passage.text)
+    if image is None:
+        st.error("Deze pagina kan niet worden getoond: het PDF-bestand is niet (meer) leesbaar.")
+        return
+    found = "de passage is geel gemarkeerd" if image.marked_words else "de passage is op deze pagina niet teruggevonden"
+    st.caption(f"{escape_markdown(passage.title)} · pagina {image.page} van {image.pages}: {found}")
+    st.image(image.png, width="stretch")
 
 
 def show_glossary_terms(answer: Answer) -> None:
@@ -99,20 +115,26 @@ def show_turn(turn: ChatTurn) -> None:
             if answer.citations:
                 st.markdown("**Bronnen**")
                 for c in answer.citations:
-                    show_source(f"[{c.n}]", c.passage, terms, anchor=source_anchor(turn.id, c.n), citation=c)
+                    show_source(f"[{c.n}]", c.passage, terms, key=f"{turn.id}-{c.n}",
+                                anchor=source_anchor(turn.id, c.n), citation=c)
             elif not answer.answered:
                 st.info(
                     "De documenten geven geen antwoord op deze vraag. "
                     "Dit zijn de passages die er het dichtst bij komen."
                 )
                 for i, p in enumerate(answer.passages[:3], start=1):
-                    show_source(f"({i})", p, terms)
+                    show_source(f"({i})", p, terms, key=f"{turn.id}-p{i}")
                 if not answer.passages:
-                    st.caption("Er zijn geen passages gevonden (controleer de filters).")
+                    hint = " met de gekozen filters; probeer het zonder filters" if turn.filters.active else ""
+                    st.caption(f"Er zijn geen passages gevonden{hint}.")
 
 
 def answer_question(question: str) -> None:
     filters = current_filters(st.session_state)
+    refusal = too_long(question, settings.max_question_chars)
+    if refusal:
+        session.add_error(preview(question), refusal, None, filters)
+        st.rerun()
     with st.chat_message("user"):
         st.markdown(escape_markdown(question))
     with st.chat_message("assistant"):
@@ -154,7 +176,8 @@ if not session.empty:
     )
     cols[2].button("Nieuw gesprek", icon=":material/restart_alt:", on_click=session.clear)
 
-typed = st.chat_input("Stel een vraag over IMVO …", max_chars=settings.max_question_chars)
+# No max_chars: the box would silently drop a longer paste; answer_question says why it is refused.
+typed = st.chat_input("Stel een vraag over IMVO …")
 pending = typed or st.session_state.pop(PENDING_KEY, None)
 
 for past in session.turns:

@@ -4,10 +4,18 @@ import pandas as pd
 import streamlit as st
 
 from assistant.errors import ImvoError, UploadError
-from assistant.webapp.documents import KAMERSTUK_DISPLAY, document_view, documents_frame
-from assistant.webapp.formatting import dutch_date, escape_markdown
+from assistant.webapp.documents import (
+    KAMERSTUK_DISPLAY,
+    TABLE_COLUMNS,
+    TABLE_WIDTHS,
+    document_view,
+    documents_frame,
+)
+from assistant.webapp.formatting import dutch_date, escape_markdown, pages_text
 from assistant.webapp.messages import error_message
 from assistant.webapp.resources import get_resources
+from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.style import uploader_css
 from assistant.webapp.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
 
 RESULT_KEY = "imvo_upload_result"
@@ -25,26 +33,28 @@ if not documents:
 else:
     frame = documents_frame(documents)
     st.caption(f"{len(documents)} documenten. Selecteer een rij om de tekst te lezen.")
+    ids = list(frame.index)
+    selection = table_selection(st.session_state, "documents_table", ids)
     table = st.dataframe(
         frame,
-        key="documents_table",
+        key=selection.key,
         on_select="rerun",
         selection_mode="single-row",
+        selection_default=selection.default,
         hide_index=True,
         placeholder="—",
+        column_order=TABLE_COLUMNS,
         column_config={
-            "Titel": st.column_config.TextColumn(width="large"),
-            "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY),
-            "Pagina's": st.column_config.NumberColumn(width="small"),
-            "Passages": st.column_config.NumberColumn(width="small"),
+            **{name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
+            "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY, width=TABLE_WIDTHS["Kamerstuk"]),
         },
     )
-    rows = table.selection.rows
-    view = document_view(store, frame.index[rows[0]]) if rows else None
+    chosen = selected_id(st.session_state, "documents_table", ids, table.selection.rows)
+    view = document_view(store, chosen) if chosen else None
     if view is not None:
         meta = view.document.metadata
         st.subheader(meta.title)
-        facts = [meta.doc_type, dutch_date(meta.date) or "datum onbekend", f"{view.document.pages} pagina's"]
+        facts = [meta.doc_type, dutch_date(meta.date) or "datum onbekend", pages_text(view.document.pages)]
         st.caption(" · ".join(facts) + f" · bron: {view.document.source}")
         if meta.senders:
             st.markdown("**Afzenders:** " + escape_markdown("; ".join(meta.senders)))
@@ -77,6 +87,7 @@ if previous:
     if previous["rows"]:
         st.dataframe(pd.DataFrame(previous["rows"]), hide_index=True)
 
+st.markdown(uploader_css(settings.max_upload_mb, limits.types), unsafe_allow_html=True)
 with st.form("upload", clear_on_submit=True):
     files = st.file_uploader(
         "Bestanden", type=limits.types, accept_multiple_files=True, max_upload_size=settings.max_upload_mb,

@@ -8,9 +8,12 @@ from assistant.register.official import OfficialJoin
 from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.documents import KAMERSTUK_DISPLAY
+from assistant.webapp.export import table_csv
 from assistant.webapp.formatting import escape_markdown
 from assistant.webapp.messages import stop_with_error
 from assistant.webapp.register_view import (
+    TABLE_COLUMNS,
+    TABLE_WIDTHS,
     evidence,
     filter_items,
     item_title,
@@ -25,6 +28,7 @@ from assistant.webapp.register_view import (
     update_summary,
 )
 from assistant.webapp.resources import get_resources
+from assistant.webapp.selection import selected_id, table_selection
 
 resources = get_resources()
 store = resources.assistant.store
@@ -61,7 +65,9 @@ if not register.items:
 bounds = period_bounds(register.items)
 cols = st.columns([2, 3, 3])
 open_only = cols[0].toggle("Alleen openstaande", key="reg_open")
-kinds = cols[1].multiselect("Soort", KINDS, format_func=kind_label, key="reg_kinds", placeholder="Alle soorten")
+kinds = cols[1].multiselect(
+    "Soort", KINDS, format_func=kind_label, key="reg_kinds", placeholder="Alle soorten", select_all=False
+)
 period = None
 if bounds and bounds[0] < bounds[1]:
     chosen = cols[2].date_input(  # bounds in the key: a changed register starts from its whole period
@@ -71,25 +77,35 @@ if bounds and bounds[0] < bounds[1]:
     if isinstance(chosen, (tuple, list)) and len(chosen) == 2 and tuple(chosen) != bounds:
         period = (chosen[0], chosen[1])
 
-items = filter_items(register.items, open_only=open_only, kinds=kinds, period=period)
-st.caption(f"{len(items)} van {len(register.items)} items")
+query = st.text_input("Zoeken", key="reg_query", placeholder="Kamerstuk, naam of onderwerp")
+items = filter_items(register.items, open_only=open_only, kinds=kinds, period=period, query=query)
 frame = register_frame(items, official)
+cols = st.columns([3, 1], vertical_alignment="center")
+cols[0].caption(f"{len(items)} van {len(register.items)} items")
+cols[1].download_button(
+    "CSV downloaden", data=table_csv(frame), file_name="moties-en-toezeggingen.csv", mime="text/csv",
+    icon=":material/download:", key="reg_csv",
+)
+ids = [i.id for i in items]
+selection = table_selection(st.session_state, "register_table", ids)
 table = st.dataframe(
     frame,
-    key="register_table",
+    key=selection.key,
     on_select="rerun",
     selection_mode="single-row",
+    selection_default=selection.default,
     hide_index=True,
     placeholder="—",
+    column_order=TABLE_COLUMNS,
     column_config={
-        "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY),
-        "Onderwerp": st.column_config.TextColumn(width="large"),
+        **{name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
+        "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY, width=TABLE_WIDTHS["Kamerstuk"]),
     },
 )
 
-rows = [r for r in table.selection.rows if r < len(items)]
-if rows:
-    item = items[rows[0]]
+chosen = selected_id(st.session_state, "register_table", ids, table.selection.rows)
+if chosen is not None:
+    item = items[ids.index(chosen)]
     names = labels()
     st.subheader(item_title(item))
     inferred = " (afgeleid uit de uitvoeringsmelding)" if item.status_inferred else ""
@@ -117,11 +133,8 @@ if rows:
     st.markdown(f"**Bewijs in de documenten** ({len(found)} passages)")
     for i, ev in enumerate(found, start=1):
         with st.container(border=True):
-            if ev.reason:
-                st.caption(ev.reason)
-            st.markdown(
-                source_card_html(f"({i})", ev.passage, cited_sentences=[ev.quote] if ev.quote else ()),
-                unsafe_allow_html=True,
-            )
+            if ev.findings:
+                st.caption(" · ".join(ev.findings))
+            st.markdown(source_card_html(f"({i})", ev.passage, cited_sentences=ev.quotes), unsafe_allow_html=True)
 else:
     st.caption("Selecteer een rij in de tabel om het bewijs te zien.")

@@ -4,10 +4,19 @@ import streamlit as st
 
 from assistant.errors import ImvoError
 from assistant.webapp.answer_view import source_card_html
+from assistant.webapp.export import table_csv
 from assistant.webapp.formatting import dutch_date
 from assistant.webapp.messages import stop_with_error
 from assistant.webapp.resources import get_resources
-from assistant.webapp.timeline_view import filter_events, timeline_chart, timeline_frame
+from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.timeline_view import (
+    TABLE_COLUMNS,
+    TABLE_WIDTHS,
+    event_id,
+    filter_events,
+    timeline_chart,
+    timeline_frame,
+)
 
 resources = get_resources()
 store = resources.assistant.store
@@ -30,33 +39,38 @@ if not events:
 
 cols = st.columns([3, 1])
 kinds = cols[0].multiselect(
-    "Soort", sorted({e.kind for e in events}), key="tl_kinds", placeholder="Alle soorten"
+    "Soort", sorted({e.kind for e in events}), key="tl_kinds", placeholder="Alle soorten", select_all=False
 )
 planned = cols[1].toggle("Geplande tonen", value=True, key="tl_planned")
 shown = filter_events(events, kinds=kinds, planned=planned)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    if shown:
-        st.altair_chart(timeline_chart(shown), width="stretch")
-    else:
-        st.caption("Geen gebeurtenissen voor deze keuze.")
-with right:
-    frame = timeline_frame(shown).drop(columns=["when", "Precisie"])
-    st.caption(f"{len(shown)} gebeurtenissen; selecteer er een voor de bron.")
-    table = st.dataframe(
-        frame,
-        key="timeline_table",
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        height=420,
-        column_config={"Gebeurtenis": st.column_config.TextColumn(width="large")},
-    )
+if shown:
+    st.altair_chart(timeline_chart(shown), width="stretch")
+frame = timeline_frame(shown).drop(columns=["when", "Precisie"])
+cols = st.columns([3, 1], vertical_alignment="center")
+cols[0].caption(f"{len(shown)} gebeurtenissen; selecteer er een voor de bron." if shown
+                else "Geen gebeurtenissen voor deze keuze.")
+cols[1].download_button(
+    "CSV downloaden", data=table_csv(frame), file_name="tijdlijn.csv", mime="text/csv",
+    icon=":material/download:", key="tl_csv",
+)
+ids = [event_id(e) for e in shown]
+selection = table_selection(st.session_state, "timeline_table", ids)
+table = st.dataframe(
+    frame,
+    key=selection.key,
+    on_select="rerun",
+    selection_mode="single-row",
+    selection_default=selection.default,
+    hide_index=True,
+    height=420,
+    column_order=TABLE_COLUMNS,
+    column_config={name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
+)
 
-rows = [r for r in table.selection.rows if r < len(shown)]
-if rows:
-    event = shown[rows[0]]
+chosen = selected_id(st.session_state, "timeline_table", ids, table.selection.rows)
+if chosen is not None:
+    event = shown[ids.index(chosen)]
     st.subheader(f"{dutch_date(event.date)}: {event.kind}")
     passage = store.db.passages([event.chunk_id])
     if passage:

@@ -8,6 +8,8 @@ service of the Kamer could not be reached or answered unusably (nothing was chan
 from __future__ import annotations
 
 import logging
+import re
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -120,13 +122,15 @@ def main() -> None:  # pragma: no cover - console entry point
 
 # --- search / ask / eval -------------------------------------------------------------------
 def _load_batch(path: Path) -> list[dict]:
+    """The batch file's items. A line that is not a JSON object with 'id' and 'question' becomes an item
+    with an 'error' (id: its own when it has one, else "line N"), so the other lines are still answered."""
     import json
 
     items = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        err.print(f"[red]error:[/red] cannot read batch file {path}: {exc}")
+    except (OSError, UnicodeDecodeError) as exc:
+        err.print(f"[red]error:[/red] --batch: cannot read {path} ({exc}): give a UTF-8 file of JSON lines")
         raise typer.Exit(2) from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -134,23 +138,82 @@ def _load_batch(path: Path) -> list[dict]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            err.print(f"[red]error:[/red] {path}, line {number}: not valid JSON ({exc.msg}): one object per line")
-            raise typer.Exit(2) from exc
+            items.append({"id": f"line {number}", "error": f"line {number}: not valid JSON ({exc.msg}): "
+                          "one object per line with 'id' and 'question'"})
+            continue
         if not isinstance(item, dict) or "question" not in item or "id" not in item:
-            err.print(f"[red]error:[/red] {path}, line {number}: needs the fields 'id' and 'question'")
-            raise typer.Exit(2)
+            own_id = item.get("id") if isinstance(item, dict) and item.get("id") is not None else f"line {number}"
+            items.append({"id": own_id, "error": f"line {number}: needs the fields 'id' and 'question'"})
+            continue
         items.append(item)
     return items
 
 
+def _usage_error(option: str, value: str, accepts: str) -> typer.Exit:
+    """A bad option value: one line naming the option and what it accepts; exit code 2."""
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(f'{option} {value!r}: {accepts}')}", highlight=False)
+    return typer.Exit(2)
+
+
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _check_date(option: str, value: str | None) -> None:
+    if value is None:
+        return
+    m = _ISO_PREFIX.fullmatch(value.strip())
+    try:
+        if not m:
+            raise ValueError(value)
+        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        raise _usage_error(option, value, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016 or 2016-06-17)")
+
+
+def _before(a: str, b: str) -> bool:
+    """ISO date prefixes compared on their shared precision: "2015-12" is before "2016", not before "2015"."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
 def _filters(doc_type: list[str] | None, date_from: str | None, date_to: str | None, doc: list[str] | None,
              kamerstuk: str | None):
+    """The search filters, with the values that need no store checked (dates, Kamerstuk number)."""
+    from assistant.kamerstuk import normalise_kamerstuk
     from assistant.retrieval.filters import SearchFilters
 
+    _check_date("--from", date_from)
+    _check_date("--to", date_to)
+    if date_from and date_to and _before(date_to.strip(), date_from.strip()):
+        raise _usage_error("--from", date_from, f"expected a date on or before --to {date_to}")
+    if kamerstuk is not None and not normalise_kamerstuk(kamerstuk):
+        raise _usage_error("--kamerstuk", kamerstuk, "expected a Kamerstuk number such as 26485-341 "
+                           "or 'Kamerstuk 26485, nr. 341'")
     return SearchFilters(
-        doc_types=frozenset(doc_type or ()), doc_ids=frozenset(doc or ()), date_from=date_from, date_to=date_to,
+        doc_types=frozenset(doc_type or ()), doc_ids=frozenset(doc or ()),
+        date_from=date_from.strip() if date_from else None, date_to=date_to.strip() if date_to else None,
         kamerstuk=kamerstuk,
     )
+
+
+def _listing(values: list[str], limit: int = 6) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (f", … ({len(values)} in all)" if len(values) > limit else "")
+
+
+def _check_against_store(filters, documents) -> None:
+    """--type and --doc must name a document type and a document id the store holds."""
+    types = sorted({d.metadata.doc_type for d in documents})
+    for value in sorted(filters.doc_types):
+        if value not in types:
+            raise _usage_error("--type", value, f"expected a document type in the store: {_listing(types)}")
+    ids = sorted(d.doc_id for d in documents)
+    for value in sorted(filters.doc_ids):
+        if value not in ids:
+            raise _usage_error("--doc", value, f"expected a document id in the store (see `imvo search --json`): "
+                               f"{_listing(ids, 3)}")
 
 
 DocTypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Only this document type (repeatable).")]
@@ -191,7 +254,7 @@ def search(
         return data, text
 
     filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
-    _run_questions(query, batch, as_json, store, run)
+    _run_questions(query, batch, as_json, store, run, filters)
 
 
 @app.command()
@@ -214,25 +277,36 @@ def ask(
         return answer_to_dict(answer), answer_to_text(answer)
 
     filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
-    _run_questions(question, batch, as_json, store, run)
+    _run_questions(question, batch, as_json, store, run, filters)
 
 
-def _run_questions(text: str | None, batch: Path | None, as_json: bool, store: Path | None, run) -> None:
-    """One question, or a batch file of them with the models loaded once. In a batch, a bad question
-    yields an error line for its id and the rest go on; a store or configuration error stops all."""
+def _run_questions(text: str | None, batch: Path | None, as_json: bool, store: Path | None, run,
+                   filters=None) -> None:
+    """One question, or a batch file of them with the models loaded once. In a batch, a bad line or a bad
+    question yields an error line for its id and the rest go on; a store or configuration error stops all."""
     from assistant.container import build_assistant
     from assistant.errors import InvalidQuestionError
 
-    if (text is None) == (batch is None):
-        err.print("[red]error:[/red] give a QUESTION or --batch FILE (not both)")
+    if text is None and batch is None:
+        err.print('[red]error:[/red] no question: give one, e.g. imvo ask "Wat is IMVO?", or --batch FILE '
+                  "with one JSON object per line")
+        raise typer.Exit(2)
+    if text is not None and batch is not None:
+        err.print("[red]error:[/red] give a QUESTION or --batch FILE, not both")
         raise typer.Exit(2)
     items = _load_batch(batch) if batch else [{"id": None, "question": text}]
     try:
         assistant = build_assistant(make_settings(store))
+        if filters is not None and (filters.doc_types or filters.doc_ids):
+            _check_against_store(filters, assistant.store.db.documents())
         for item in items:
             if not batch:
                 data, rendered = run(assistant, item["question"])
                 _emit(data) if as_json else out.print(rendered, markup=False)
+                continue
+            if "error" in item:
+                err.print(f"[red]error:[/red] {batch}, {item['error']}", markup=False, highlight=False)
+                _emit({"id": item["id"], "error": item["error"]})
                 continue
             try:
                 _emit({"id": item["id"], **run(assistant, str(item["question"]))[0]})
@@ -300,15 +374,26 @@ def motions(
         writer.writeheader()
         writer.writerows(register_csv_row(i, official) for i in items)
     else:
-        table = Table(title="Moties, toezeggingen en initiatiefwetsvoorstellen")
-        for column in ("soort", "Kamerstuk", "leden", "datum", "onderwerp", "status (documenten)", "open",
-                       "Kamer (officieel)", "afwijking"):
-            table.add_column(column)
+        # Identifiers and dates never wrap or shrink (a cut "26485-3…" is a wrong number); the other
+        # columns wrap at words and share what width is left.
+        from rich import box
+
+        table = Table(title="Moties, toezeggingen en initiatiefwetsvoorstellen", box=box.SIMPLE_HEAD,
+                      pad_edge=False, collapse_padding=True)
+        table.add_column("Kamerstuk", no_wrap=True, min_width=max([9, *(len(i.kamerstuk or "") for i in items)]))
+        table.add_column("datum", no_wrap=True, min_width=max([5, *(len(i.date or "") for i in items)]))
+        table.add_column("soort", overflow="fold", min_width=6)
+        table.add_column("leden", overflow="fold", min_width=8)
+        table.add_column("onderwerp", overflow="fold", min_width=12)
+        table.add_column("status", overflow="fold", min_width=8)
+        table.add_column("open", no_wrap=True, min_width=8)
+        table.add_column("Kamer (officieel)", overflow="fold", min_width=8)
+        table.add_column("afwijking", overflow="fold", min_width=6)
         for i in items:
             row = register_csv_row(i, official)
             kamer = ", ".join(v for v in (row["official_state"], row["official_votes"],
                                           row["official_afgedaan"] and f"afgedaan: {row['official_afgedaan']}") if v)
-            table.add_row(i.kind, i.kamerstuk or "", ", ".join(i.members), i.date or "", i.subject or "",
+            table.add_row(i.kamerstuk or "", i.date or "", i.kind, ", ".join(i.members), i.subject or "",
                           f"{i.status} / {i.execution}", {True: "ja", False: "nee", None: "onbekend"}[i.open],
                           kamer or "—", "⚠ " + row["disagreement"] if row["disagreement"] else "")
         out.print(table)

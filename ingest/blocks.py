@@ -39,6 +39,13 @@ def segment(lines: list[FlowLine], width: float, rules: CleanRules, *, repair_bl
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         bullet = bullet_of(line.text, rules)
         split, title_line = _starts_block(prev, line, nxt, bullet, blocks, width, repair_blank_splits)
+        if not split and prev is not None and _date_stands_alone(prev.text, line.text, width, rules):
+            # A date on a line of its own stands alone, and a short title line right above it is a title,
+            # even without blank lines around them (PDF text loses those).
+            split = True
+            title_line = rules.is_date_line(line.text) and len(blocks[-1].lines) == 1 and _is_title_line(
+                prev.text, "", width, before_date=True
+            )
         if title_line and blocks:
             blocks[-1].title_line = True
         if split or not blocks:
@@ -60,6 +67,16 @@ def segment(lines: list[FlowLine], width: float, rules: CleanRules, *, repair_bl
         if block.kind == "paragraph" and _is_heading_block(block, following):
             block.kind = "heading"
     return blocks
+
+
+def _date_stands_alone(prev: str, line: str, width: float, rules: CleanRules) -> bool:
+    """Is there a block boundary between `prev` and `line` because one of them is a date line? Not when the
+    date ends a wrapped sentence ("... verstuurd in" / "maart 2023.") or a sentence goes on after it."""
+    if rules.is_date_line(line):
+        return ends_sentence(prev) or len(prev) < 0.6 * width
+    if rules.is_date_line(prev):
+        return not prev.rstrip().endswith(",") and line[:1].isupper()
+    return False
 
 
 def _opens_indented_list(previous: RawBlock) -> bool:
@@ -115,8 +132,9 @@ def _starts_block(
     return False, False
 
 
-def _is_title_line(text: str, following: str, width: float) -> bool:
-    """A short capitalised line without punctuation directly above a paragraph ("Achtergrond")."""
+def _is_title_line(text: str, following: str, width: float, *, before_date: bool = False) -> bool:
+    """A short capitalised line without punctuation directly above a paragraph ("Achtergrond") or above
+    a date line."""
     return (
         len(text) < 0.5 * width
         and len(text.split()) <= _MAX_TITLE_LINE_WORDS
@@ -124,7 +142,7 @@ def _is_title_line(text: str, following: str, width: float) -> bool:
         and not any(ch.isdigit() for ch in text)
         and no_final_punctuation(text)
         and not text.endswith("-")
-        and following[:1].isupper()
+        and (before_date or following[:1].isupper())
     )
 
 

@@ -25,6 +25,11 @@ class CleanRules:
     name_titles: frozenset[str]
     name_particles: frozenset[str]
     footnote_cues: re.Pattern[str]
+    date_lines: tuple[re.Pattern[str], ...] = ()
+
+    def is_date_line(self, text: str) -> bool:
+        line = text.strip()
+        return len(line) <= 60 and any(p.match(line) for p in self.date_lines)
 
 
 def parse_rules(data: dict, source: object = RULES_FILE) -> CleanRules:
@@ -39,6 +44,7 @@ def parse_rules(data: dict, source: object = RULES_FILE) -> CleanRules:
             name_titles=frozenset(t.lower() for t in data["name_titles"]),
             name_particles=frozenset(p.lower() for p in data["name_particles"]),
             footnote_cues=re.compile("|".join(f"(?:{p})" for p in data["footnote_cues"]), re.IGNORECASE),
+            date_lines=tuple(re.compile(p, re.IGNORECASE) for p in data.get("date_lines", [])),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise DataFileError(source, f"malformed cleaning rules ({exc!r}): restore the file from git") from exc

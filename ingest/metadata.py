@@ -4,7 +4,8 @@ Everything language-specific (month names, salutations, signature cues, type rul
 assistant/data/metadata_rules.yaml; this module only applies it.
 
 Date, in order of preference:
-1. a date line in the first or last part of the text ("Den Haag, 17 juni 2016", "Datum 7 juli 2016");
+1. a date line in the first or last part of the text ("Den Haag, 17 juni 2016", "Datum 7 juli 2016"), or
+   in the first part a line that is only a month and year ("maart 2023" under a note's title);
 2. otherwise the latest date the text mentions (full dates and "oktober 2016"), where a day and month
    marked 'jl.' (recent past: "15 juni jl.") counts in the year of the latest dated mention when that
    makes it later, and dates marked 'a.s.' (upcoming) are ignored. The document is not older than that
@@ -59,6 +60,7 @@ class MetadataRules:
     marked_day_month: re.Pattern[str]  # groups: day (optional), month, past | future
     future_after: re.Pattern[str]  # a future marker right after a dated mention
     date_lines: tuple[re.Pattern[str], ...]
+    head_month_lines: tuple[re.Pattern[str], ...]  # groups: month, year
     own_kamerstuk_lines: tuple[re.Pattern[str], ...]
     doc_types: tuple[DocTypeRule, ...]
     addressees: tuple[tuple[re.Pattern[str], str], ...]
@@ -114,6 +116,8 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
     def with_date(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern.replace("{date}", full_date), re.MULTILINE)
 
+    month_year = rf"\b{month_token}\s+{year}(?!\d)"
+
     doc_types = tuple(
         DocTypeRule(
             doc_type=str(rule["type"]),
@@ -141,10 +145,13 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
         months=months,
         month_ocr_repairs=tuple((str(a), str(b)) for a, b in raw.get("month_ocr_repairs", [])),
         full_date=re.compile(full_date),
-        month_year=re.compile(rf"\b{month_token}\s+{year}(?!\d)"),
+        month_year=re.compile(month_year),
         marked_day_month=re.compile(marked),
         future_after=re.compile(rf"\s*,?\s*(?:{future})(?![A-Za-z])", re.IGNORECASE),
         date_lines=tuple(with_date(p) for p in raw["date_lines"]),
+        head_month_lines=tuple(
+            re.compile(p.replace("{month_year}", month_year), re.MULTILINE) for p in raw.get("head_month_lines", [])
+        ),
         own_kamerstuk_lines=many("own_kamerstuk_lines", re.MULTILINE),
         doc_types=doc_types,
         addressees=tuple((re.compile(a["pattern"], _FLAGS), str(a["addressee"])) for a in raw["addressees"]),
@@ -215,20 +222,48 @@ def _iso(mention: _Mention, *, to_month: bool = False) -> str:
     return f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
 
 
-def find_date_line(text: str, rules: MetadataRules) -> _Mention | None:
-    """The first date line in the head, else the last one in the tail."""
-    head, tail_start = text[: rules.head_chars], max(0, len(text) - rules.tail_chars)
-    for region, pick_last in ((head, False), (text[tail_start:], True)):
-        found: list[_Mention] = []
-        for pattern in rules.date_lines:
-            for m in pattern.finditer(region):
-                inner = rules.full_date.search(m.group(0))
-                mention = _full_date(inner, rules) if inner else None
-                if mention:
-                    found.append(replace(mention, raw=_squash(m.group(0))))
-        if found:
-            return found[-1] if pick_last else found[0]
+def _head_month_line(head: str, rules: MetadataRules) -> tuple[int, _Mention] | None:
+    for pattern in rules.head_month_lines:
+        for m in pattern.finditer(head):
+            month = _month_number(m.group("month"), rules)
+            if month and _valid(int(m.group("year")), month, None):
+                return m.start(), _Mention(int(m.group("year")), month, None, _squash(m.group(0)))
     return None
+
+
+def find_date_line(text: str, rules: MetadataRules) -> _Mention | None:
+    """The first full date line in the head, else a head line that is only a month and year ("maart
+    2023" under a note's title), else the last full date line in the tail."""
+    head, tail = text[: rules.head_chars], text[max(0, len(text) - rules.tail_chars) :]
+    found = _full_date_lines(head, rules)
+    if found:
+        return found[0]
+    month_line = _head_month_line(head, rules)
+    if month_line:
+        return month_line
+    found = _full_date_lines(tail, rules)
+    return found[-1] if found else None
+
+
+def _head_month_line(head: str, rules: MetadataRules) -> _Mention | None:
+    for pattern in rules.head_month_lines:
+        for m in pattern.finditer(head):
+            month = _month_number(m.group("month"), rules)
+            if month and _valid(int(m.group("year")), month, None):
+                return _Mention(int(m.group("year")), month, None, _squash(m.group(0)))
+    return None
+
+
+def _full_date_lines(region: str, rules: MetadataRules) -> list[_Mention]:
+    """Date lines in the order of the patterns (a 'Datum' line before a place line), each in text order."""
+    found: list[_Mention] = []
+    for pattern in rules.date_lines:
+        for m in pattern.finditer(region):
+            inner = rules.full_date.search(m.group(0))
+            mention = _full_date(inner, rules) if inner else None
+            if mention:
+                found.append(replace(mention, raw=_squash(m.group(0))))
+    return found
 
 
 def latest_mentioned_date(text: str, rules: MetadataRules) -> tuple[_Mention, _Mention | None] | None:

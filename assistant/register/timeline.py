@@ -18,6 +18,7 @@ from assistant.register.rules import timeline_rules
 from assistant.register.textnorm import Sentence, date_sort_key, document_text, group_by_document
 
 FORMAT_VERSION = 1
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+){1,5}[A-ZÀ-Ý][a-zà-ÿ]+\b")
 
 
@@ -153,10 +154,14 @@ def _document_events(passages: list[Passage]) -> list[TimelineEvent]:
     previous: Sentence | None = None
     for s in doc.sentences:
         same_passage_before = previous if previous is not None and previous.passage is s.passage else None
+        # One event per sentence: of the dates that mark an event, the most precise (then the first).
+        candidates = []
         for d in find_dates(s.text, doc.date):
             kind, eventful = event_kind(s.text, d)
-            if not _is_event(s.text, d, eventful):
-                continue
+            if _is_event(s.text, d, eventful):
+                candidates.append((_PRECISION_RANK.get(d.value.precision, 3), len(candidates), d, kind))
+        if candidates:
+            _, _, d, kind = min(candidates, key=lambda c: c[:2])
             p = s.passage
             events.append(
                 TimelineEvent(

@@ -75,3 +75,26 @@ PENDING_KEY = "imvo_pending_question"  # a starter question clicked, asked on th
 def current_filters(state: MutableMapping[str, Any]) -> SearchFilters:
     filters = state.get(FILTERS_KEY)
     return filters if isinstance(filters, SearchFilters) else SearchFilters()
+
+
+QUESTION_PREVIEW_CHARS = 300
+
+
+def too_long(question: str, limit: int) -> str | None:
+    """The Dutch message for a question over the length limit (None when it fits). Checked before asking,
+    so a long paste is answered with a reason instead of being dropped."""
+    if len(question) <= limit:
+        return None
+    def number(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    return (
+        f"Uw vraag is {number(len(question))} tekens lang; de grens is {number(limit)} tekens. Kort de vraag "
+        "in, of stel de onderdelen als aparte vragen. Wilt u een heel document doorzoeken, upload het dan op "
+        "de pagina Documenten."
+    )
+
+
+def preview(question: str, chars: int = QUESTION_PREVIEW_CHARS) -> str:
+    """The start of a long question, to show in the chat instead of all of it."""
+    return question if len(question) <= chars else question[:chars].rstrip() + " …"

@@ -4,6 +4,7 @@ text around a passage."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -13,8 +14,13 @@ from assistant.store.passages import StoredDocument
 from assistant.store.store import Store
 from assistant.webapp.formatting import dutch_date
 from assistant.webapp.highlight import NO_TERMS, QueryTerms, context_html, locate, text_with_pages_html
+from assistant.webapp.pdf_page import is_pdf
 
 KAMERSTUK_DISPLAY = r"kst-(.+)\.html"  # LinkColumn shows the id, not the whole address
+# What the table shows at 1400 px without cutting off a column (pixel widths; the file name is in the detail).
+TABLE_COLUMNS = ["Titel", "Type", "Datum", "Kamerstuk", "Pagina's", "Passages", "Afzenders"]
+TABLE_WIDTHS = {"Titel": 300, "Type": 120, "Datum": 110, "Kamerstuk": 90, "Pagina's": 70, "Passages": 75,
+                "Afzenders": 130}
 
 
 def kamerstuk_link(kamerstuk_id: str | None) -> str | None:
@@ -83,3 +89,15 @@ def passage_context(store: Store, passage: Passage, chars: int, terms: QueryTerm
     if span is None:
         return None
     return context_html(text, page_starts, span, chars, terms)
+
+
+def source_pdf(store: Store, passage: Passage) -> Path | None:
+    """The PDF file a passage comes from, when it is a PDF and still on disk (else None: text sources and
+    moved files show the surrounding text only)."""
+    if not is_pdf(passage.source or ""):
+        return None
+    document = store.db.document(passage.doc_id)
+    if document is None or not is_pdf(document.path):
+        return None
+    path = Path(document.path)
+    return path if path.is_file() else None

@@ -1,8 +1,11 @@
-"""A chat as one Markdown file: every question, its answer and the cited passages."""
+"""Downloads: a chat as one Markdown file (every question, its answer and the cited passages), and a
+table as CSV (Streamlit's own table download is English-only and hidden)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+
+import pandas as pd
 
 from assistant.presenters import answer_to_markdown
 from assistant.webapp.chat_state import ChatSession
@@ -31,3 +34,8 @@ def chat_to_markdown(session: ChatSession, *, exported_at: datetime | None = Non
 
 def export_filename(exported_at: datetime | None = None) -> str:
     return f"imvo-gesprek-{(exported_at or datetime.now()):%Y%m%d-%H%M}.md"
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """The table as CSV for Excel with Dutch settings: ';' between fields, UTF-8 with a byte-order mark."""
+    return frame.to_csv(sep=";", index=False).encode("utf-8-sig")

@@ -71,6 +71,11 @@ def dutch_timestamp(iso: str | None) -> str:
     return f"{moment.day} {MONTHS_NL[moment.month - 1]} {moment.year}, {moment:%H:%M} ({zone})"
 
 
+def pages_text(count: int) -> str:
+    """'1 pagina', '3 pagina's'."""
+    return f"{count} pagina" if count == 1 else f"{count} pagina's"
+
+
 def page_text(page: int, label: str | None) -> str:
     """'p. 3', or 'p. iii (blad 1)' when the printed label differs from the physical page."""
     if label and label != str(page):

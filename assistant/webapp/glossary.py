@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,19 +34,45 @@ def glossary_entries(lexicon: Lexicon, passages: Iterable[Passage]) -> list[Glos
     return list(entries.values())
 
 
+def _relevance(entry: GlossaryEntry, q: str) -> int | None:
+    """How well an entry matches a lower-case query; lower is better, None is no match. The term itself
+    before its aliases and written-out name, a whole word before part of a word, the definition last."""
+    term = entry.term.term.lower()
+    names = [a.lower() for a in entry.term.aliases] + ([entry.term.expansion.lower()] if entry.term.expansion else [])
+    word = re.compile(rf"(?<!\w){re.escape(q)}(?!\w)")
+    definition = entry.term.definition.lower()
+    ranks = [
+        (0, term == q),
+        (1, q in names),
+        (2, term.startswith(q)),
+        (3, bool(word.search(term)) or any(word.search(n) for n in names)),
+        (4, q in term or any(q in n for n in names)),
+        (5, bool(word.search(definition))),
+        (6, q in definition),
+    ]
+    return next((rank for rank, hit in ranks if hit), None)
+
+
 def search_entries(entries: Iterable[GlossaryEntry], query: str) -> list[GlossaryEntry]:
-    """Entries whose term, written-out name, aliases or definition contain `query` (case-insensitive)."""
-    q = query.strip().lower()
+    """Entries whose term, written-out name, aliases or definition contain `query` (case-insensitive),
+    most relevant first (see _relevance), alphabetical within the same relevance; no query: all of them."""
+    q = " ".join(query.split()).lower()
     if not q:
         return list(entries)
-    return [
-        e for e in entries
-        if q in e.term.term.lower()
-        or q in (e.term.expansion or "").lower()
-        or any(q in a.lower() for a in e.term.aliases)
-        or q in e.term.definition.lower()
-    ]
+    scored = [(rank, i, e) for i, e in enumerate(entries) if (rank := _relevance(e, q)) is not None]
+    return [e for _, _, e in sorted(scored, key=lambda x: (x[0], x[1]))]
 
 
 def terms_in_answer(lexicon: Lexicon, text: str) -> list[GlossaryTerm]:
     return lexicon.glossary_terms_in(text)
+
+
+# Pixels per character of the table font and the cell padding: enough for a term to show whole.
+_CHAR_PX, _PADDING_PX = 8, 28
+
+
+def table_widths(entries: Iterable[GlossaryEntry]) -> dict[str, int]:
+    """Column widths for the glossary table: 'Begrip' as wide as the longest term (never cut off), so the
+    term list fits beside the passages at 1400 px. The written-out names are in the detail."""
+    longest = max((len(e.term.term) for e in entries), default=10)
+    return {"Begrip": min(300, _CHAR_PX * longest + _PADDING_PX), "Passages": 80}

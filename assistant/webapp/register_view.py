@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -49,11 +49,18 @@ def filter_items(
     open_only: bool = False,
     kinds: Sequence[str] = (),
     period: tuple[date, date] | None = None,
+    query: str = "",
 ) -> list[RegisterItem]:
-    """Items that are open (when asked), of the kinds chosen (all when none), and whose date overlaps
-    the period; with a period, items without a date are left out."""
+    """Items that are open (when asked), of the kinds chosen (all when none), whose date overlaps the
+    period (with a period, items without a date are left out), and that contain `query` in their
+    Kamerstuk, members, subject or debate (case-insensitive)."""
+    wanted = " ".join(query.split()).lower()
     chosen = []
     for item in items:
+        if wanted and wanted not in " ".join(
+            [item.kamerstuk or "", ", ".join(item.members), item.subject or "", item.debate or "", item.kind]
+        ).lower():
+            continue
         if open_only and item.open is not True:
             continue
         if kinds and item.kind not in kinds:
@@ -103,17 +110,30 @@ def register_frame(items: Sequence[RegisterItem], official=None) -> pd.DataFrame
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
+# What the table shows at 1400 px without cutting off a column (pixel widths; the rest is in the detail
+# below the table and in the CSV download).
+TABLE_COLUMNS = ["Soort", "Kamerstuk", "Leden / door", "Datum", "Status", "Open", "Kamer", "Afwijking", "Onderwerp"]
+TABLE_WIDTHS = {"Soort": 90, "Kamerstuk": 85, "Leden / door": 140, "Datum": 100, "Status": 130, "Open": 75,
+                "Kamer": 110, "Afwijking": 80, "Onderwerp": 180}
+
+
 def item_title(item: RegisterItem) -> str:
     who = ", ".join(item.members) or "onbekend"
     number = f" (Kamerstuk {item.kamerstuk})" if item.kamerstuk else ""
     return f"{kind_label(item.kind)} {who}{number}"
 
 
+ASPECT_NL = {"status": "Status", "execution": "Uitvoering"}
+
+
 @dataclass
 class Evidence:
+    """One passage behind an item: what it shows (Dutch, e.g. "Status: aangenomen") and the sentences
+    that show it. A passage that only mentions the item has no findings and no quotes."""
+
     passage: Passage
-    quote: str | None
-    reason: str  # "status: aangenomen — …", or "" for a plain mention
+    quotes: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
 
 
 def _passage(entry: dict[str, Any]) -> Passage:
@@ -129,22 +149,11 @@ def _passage(entry: dict[str, Any]) -> Passage:
     )
 
 
-def evidence(item: RegisterItem) -> list[Evidence]:
-    """The passages behind the item's status and execution, then every other passage that mentions it."""
+def _finding(item: RegisterItem, aspect: str, value: str) -> str:
     names = labels()
-    found: list[Evidence] = []
-    seen: set[str] = set()
-    for entry in item.evidence:
-        aspect, value = entry.get("aspect", ""), entry.get("value", "")
-        shown = names.get(aspect, {}).get(value, value) if isinstance(names.get(aspect), dict) else value
-        reason = f"{aspect}: {shown}" + (f" — {entry['reason']}" if entry.get("reason") else "")
-        found.append(Evidence(_passage(entry), entry.get("quote"), reason))
-        seen.add(entry.get("chunk_id", ""))
-    for entry in item.mentions:
-        if entry.get("chunk_id") not in seen:
-            seen.add(entry.get("chunk_id", ""))
-            found.append(Evidence(_passage(entry), None, ""))
-    return found
+    shown = names.get(aspect, {}).get(value, value) if isinstance(names.get(aspect), dict) else value
+    inferred = f" ({names['inferred']})" if aspect == "status" and item.status_inferred else ""
+    return f"{ASPECT_NL.get(aspect, aspect)}: {shown}{inferred}"
 
 
 
@@ -183,3 +192,21 @@ def update_problems(summary) -> list[str]:
     if summary.sync is not None:
         problems += [f"{what}: {reason}" for what, reason in summary.sync.failed]
     return problems
+def evidence(item: RegisterItem) -> list[Evidence]:
+    """Each passage once: first those behind the item's status and execution (with what they show and
+    the sentences that show it), then every other passage that mentions the item."""
+    by_chunk: dict[str, Evidence] = {}
+    for entry in item.evidence:
+        chunk = entry.get("chunk_id", "")
+        found = by_chunk.setdefault(chunk, Evidence(_passage(entry)))
+        finding = _finding(item, entry.get("aspect", ""), entry.get("value", ""))
+        if finding not in found.findings:
+            found.findings.append(finding)
+        quote = entry.get("quote")
+        if quote and quote not in found.quotes:
+            found.quotes.append(quote)
+    for entry in item.mentions:
+        chunk = entry.get("chunk_id", "")
+        if chunk not in by_chunk:
+            by_chunk[chunk] = Evidence(_passage(entry))
+    return list(by_chunk.values())

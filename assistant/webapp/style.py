@@ -1,4 +1,10 @@
-"""The few styles the pages add to Streamlit's: marks in passages, source cards, unsupported sentences."""
+"""The few styles the pages add to Streamlit's: marks in passages, source cards, unsupported sentences,
+and Dutch in place of the English that Streamlit hard-codes (its table toolbar, the file uploader)."""
+
+from importlib import resources
+from pathlib import Path
+
+PAGE_ICON = Path(str(resources.files("assistant") / "webapp" / "icon.png"))  # served by the app, not a CDN
 
 CSS = """
 <style>
@@ -17,5 +23,26 @@ span.imvo-n { color: #b45309; }
 div.imvo-meta, div.imvo-file, div.imvo-refs { font-size: .8em; color: #64748b; margin: .1rem 0 .3rem; }
 div.imvo-passage, div.imvo-doctext { font-size: .9em; line-height: 1.5; }
 div.imvo-warn { font-size: .8em; color: #92400e; }
+/* Streamlit's table toolbar (Search, Download as CSV, Fullscreen, Clear selection) is English only and
+   covers the caption above a table; the pages offer Dutch search and download widgets instead. */
+div[data-testid="stElementToolbar"] { display: none !important; }
+img.imvo-pdfpage { width: 100%; border: 1px solid #cbd5e1; }
+</style>
+"""
+
+
+def uploader_css(max_mb: int, types: list[str]) -> str:
+    """Dutch labels for st.file_uploader, whose button ("Upload") and instructions ("20MB per file • PDF")
+    Streamlit writes in English only: the English is hidden and the Dutch drawn in its place."""
+    kinds = ", ".join(t.upper() for t in types)
+    hint = f"Sleep bestanden hierheen · hoogstens {max_mb} MB per bestand · {kinds}"
+    return f"""
+<style>
+section[data-testid="stFileUploaderDropzone"] button div[data-testid="stMarkdownContainer"] > p {{ display: none; }}
+section[data-testid="stFileUploaderDropzone"] button div[data-testid="stMarkdownContainer"]::after {{
+  content: "Bestanden kiezen"; }}
+div[data-testid="stFileUploaderDropzoneInstructions"] > div > span {{ display: none; }}
+div[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+  content: "{hint}"; font-size: .875rem; color: rgba(49, 51, 63, .6); }}
 </style>
 """

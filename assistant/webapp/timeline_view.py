@@ -17,6 +17,16 @@ def filter_events(
     return [e for e in events if (not kinds or e.kind in kinds) and (planned or not e.planned)]
 
 
+# The list under the chart at 1400 px without a cut-off column (pixel widths).
+TABLE_COLUMNS = ["Datum", "Gebeurtenis", "Soort", "Gepland", "Document", "Pagina"]
+TABLE_WIDTHS = {"Datum": 120, "Gebeurtenis": 380, "Soort": 100, "Gepland": 80, "Document": 160, "Pagina": 60}
+
+
+def event_id(event: TimelineEvent) -> str:
+    """What identifies an event across filters: its date, passage and label."""
+    return f"{event.date}|{event.chunk_id}|{event.label}"
+
+
 def timeline_frame(events: Sequence[TimelineEvent]) -> pd.DataFrame:
     rows = [
         {

@@ -130,3 +130,78 @@ def test_ingest_exit_codes(tmp_path: Path) -> None:
     assert missing.exit_code == 2
     bad_config = runner.invoke(app, ["ingest", str(docs), "--store", store], env={"IMVO_TOP_K": "veel"})
     assert bad_config.exit_code == 2 and "top_k" in bad_config.output.lower()
+
+
+@pytest.mark.parametrize(("args", "option"), [
+    (["--from", "gisteren"], "--from"),
+    (["--from", "2016-13"], "--from"),
+    (["--to", "2016-02-30"], "--to"),
+    (["--from", "2017", "--to", "2016"], "--from"),
+    (["--type", "bogus"], "--type"),
+    (["--doc", "nope"], "--doc"),
+    (["--kamerstuk", "abc"], "--kamerstuk"),
+])
+@pytest.mark.parametrize("command", ["search", "ask"])
+def test_a_bad_filter_is_a_usage_error_on_one_line(command: str, args: list[str], option: str,
+                                                  corpus_store_dir: Path) -> None:
+    result = runner.invoke(app, [command, "convenant", *args, "--store", str(corpus_store_dir)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert option in lines[0] and "expected" in lines[0], lines[0]
+    assert result.stdout.strip() == ""
+
+
+def test_a_bad_type_names_the_types_the_store_has(corpus_store_dir: Path) -> None:
+    result = runner.invoke(app, ["search", "convenant", "--type", "bogus", "--store", str(corpus_store_dir)])
+    assert "Kamerbrief" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--from", "2016"], ["--from", "2016-06", "--to", "2016"],
+                                  ["--kamerstuk", "26485-341"], ["--type", "Kamerbrief"]])
+def test_good_filters_still_search(args: list[str], corpus_store_dir: Path) -> None:
+    result = imvo("search", "convenant", "--json", *args, "--store", str(corpus_store_dir))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"]
+
+
+def test_ask_without_a_question_says_what_to_give(corpus_store_dir: Path) -> None:
+    result = runner.invoke(app, ["ask", "--store", str(corpus_store_dir)])
+    assert result.exit_code == 2
+    assert "no question" in result.stderr and "--batch" in result.stderr and "not both" not in result.stderr
+
+
+def test_a_bad_batch_line_gets_an_error_line_and_the_rest_are_answered(tmp_path: Path,
+                                                                      corpus_store_dir: Path) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a", "question": "Welke werkgroepen zijn er onder het bankenconvenant?"}) + "\n"
+        + "{dit is geen json\n"
+        + json.dumps({"id": "c"}) + "\n"
+        + json.dumps({"id": "d", "question": "Wat is IMVO?"}) + "\n",
+        encoding="utf-8",
+    )
+    for command in ("search", "ask"):
+        result = runner.invoke(app, [command, "--batch", str(batch), "--store", str(corpus_store_dir)])
+        assert result.exit_code == 0, result.output
+        lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        assert [line["id"] for line in lines] == ["a", "line 2", "c", "d"]
+        assert "error" in lines[1] and "error" in lines[2]
+        assert "error" not in lines[0] and "error" not in lines[3]
+        assert "line 2" in result.stderr and "line 3" in result.stderr
+
+
+def test_motions_at_80_columns_keeps_numbers_and_dates_whole(corpus_store_dir: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant import cli
+
+    monkeypatch.setattr(cli.out, "width", 80)
+    items = json.loads(imvo("motions", "--json", "--store", str(corpus_store_dir)).stdout)["items"]
+    table = imvo("motions", "--store", str(corpus_store_dir)).stdout
+    assert max(len(line) for line in table.splitlines()) <= 80
+    words = set(table.split())
+    for item in items:
+        if item["kamerstuk"]:
+            assert item["kamerstuk"] in words, item["kamerstuk"]
+        if item["date"]:
+            assert item["date"] in words, item["date"]

@@ -27,7 +27,7 @@ QUESTION = "Wat was het doel van de Sector Risico Analyse?"
 
 
 def streamlit_command(port: int) -> list[str]:
-    return [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    return [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true"]
 
 
@@ -117,4 +117,8 @@ def test_uploaded_pdf_can_be_asked_about(page, app_url, tmp_path: Path) -> None:
     ask(page, "Wanneer startte het pilotproject Zilvermeeuw?")
     cards = page.locator("div.imvo-source", has_text="Zilvermeeuw")
     expect(cards.first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    page.get_by_role("button", name="Bekijk pagina").first.click()  # the PDF page, the passage marked on it
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_text("pagina 1 van 1: de passage is geel gemarkeerd")).to_be_visible()
+    expect(dialog.get_by_test_id("stImage")).to_be_visible()
     page.screenshot(path=str(tmp_path / "chat-upload.png"))

@@ -448,3 +448,16 @@ def test_malformed_rules_name_the_file():
     with pytest.raises(DataFileError) as info:
         parse_rules({"bullets": []}, "cleaning.yaml")
     assert "cleaning.yaml" in str(info.value)
+
+
+def test_a_date_line_stands_alone_but_a_date_ending_a_wrapped_sentence_does_not():
+    wrapped = "De staatssecretaris heeft de voortgangsrapportage over de convenanten verstuurd in"
+    text = (
+        "Notitie pilot duurzame cacao\nmaart 2023\nDe pilot is gestart met twaalf coöperaties in Ghana en Ivoorkust.\n"
+        f"{wrapped}\nmaart 2023. Daarna volgt de evaluatie van de pilot met alle deelnemers.\n"
+    )
+    doc = clean_document(doc_of("", fmt="pdf", pages=[text]))
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds[0] == ("heading", "Notitie pilot duurzame cacao")
+    assert kinds[1] == ("paragraph", "maart 2023")
+    assert any(b.text.startswith("De pilot") and "verstuurd in maart 2023. Daarna" in b.text for b in doc.blocks)

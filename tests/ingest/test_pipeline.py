@@ -202,3 +202,38 @@ def test_real_corpus_every_document_has_metadata(tmp_path: Path) -> None:
     passages = store.db.passages()
     assert all(p.page >= 1 for p in passages)
     assert any("26485-197" in p.kamerstuk_refs for p in passages)
+
+
+def test_a_pdf_note_gets_its_own_date_its_type_a_separate_heading_and_one_event_per_sentence(tmp_path: Path) -> None:
+    """A note whose PDF text lost its blank lines: title, a date line, then the body, which mentions an
+    earlier start date and a later evaluation."""
+    from assistant.text.sentences import sentences
+    from tests.pdf_factory import make_text_pdf
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_text_pdf(docs, "notitie-pilot.pdf", [[
+        "Notitie pilot duurzame cacao",
+        "",
+        "maart 2023",
+        "",
+        "De pilot voor duurzame cacao in Ghana is gestart op 14 februari 2023 met twaalf coöperaties.",
+        "De deelnemende bedrijven rapporteren elk kwartaal over de voortgang van de pilot.",
+        "Een evaluatie van de pilot volgt in december 2024.",
+    ]])
+    store = Store(Settings(store_dir=tmp_path / "store"), embeddings_factory=HashEmbeddings)
+    try:
+        report = run_ingest(store, [docs])
+        assert report.exit_code == 0
+        meta = store.db.documents()[0].metadata
+        assert meta.date == "2023-03" and meta.doc_type != "onbekend"
+        assert meta.title == "Notitie pilot duurzame cacao"
+        first = store.db.passages()[0]
+        opening = next(s for s in sentences(first.text) if "gestart" in s)
+        assert opening.startswith("De pilot"), opening
+        events = store.timeline()
+        quotes = [e.quote for e in events]
+        assert len(quotes) == len(set(quotes)) and [e.date for e in events] == ["2023-02-14", "2024-12"]
+        assert events[1].planned
+    finally:
+        store.close()

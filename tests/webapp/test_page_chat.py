@@ -78,3 +78,25 @@ def test_filters_from_the_sidebar_reach_the_question(corpus_env) -> None:
     turn = at.session_state["imvo_chat"].turns[0]
     assert turn.filters.doc_types == frozenset({"SER-notitie"})
     assert turn.answer.passages and {p.doc_type for p in turn.answer.passages} == {"SER-notitie"}
+
+
+def test_a_long_paste_gets_a_clear_message(corpus_env) -> None:
+    at = open_app()
+    assert at.chat_input[0].proto.max_chars == 0  # the box itself drops nothing
+    at.chat_input[0].set_value("Wat staat er over convenanten in deze tekst? " + "woord " * 600).run()
+    assert not at.exception
+    assert any("tekens lang" in e.value and "2.000" in e.value for e in at.error)
+    turn = at.session_state["imvo_chat"].turns[0]
+    assert turn.answer is None and len(turn.question) < 400
+
+
+def test_no_filter_hint_without_filters(corpus_env) -> None:
+    from assistant.models import Answer
+
+    at = open_app()
+    session = at.session_state["imvo_chat"]
+    session.add_answer("Iets zonder passages?", Answer(question="Iets zonder passages?", text="Geen antwoord.",
+                                                       answered=False, mode="extractive", language="nl"))
+    at.run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "geen passages gevonden" in captions and "filter" not in captions

@@ -17,7 +17,7 @@ def test_timeline_shows_chart_and_events(corpus_env) -> None:
     events = at.dataframe[0].value
     assert len(events) > 5 and {"Datum", "Soort", "Gebeurtenis", "Document"} <= set(events.columns)
 
-    at.session_state["timeline_table"] = {"selection": {"rows": [0], "columns": []}}
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [0], "columns": []}}
     at.run()
     assert '<mark class="imvo-cited">' in all_markdown(at)
 

@@ -134,3 +134,8 @@ def test_the_context_of_a_long_anaphoric_label_survives_shortening() -> None:
     assert e.date == "2016-10" and e.kind == "convenant"
     assert e.label.startswith("Dit convenant is in oktober 2016 ondertekend")
     assert e.label.endswith("(3.2 Implementatie convenant Bancaire sector)") and len(e.label) <= 200
+
+
+def test_one_event_per_sentence_the_most_precise_date() -> None:
+    assert events(["De pilot is in maart 2023 aangekondigd en op 14 februari 2023 gestart met twaalf bedrijven."],
+                  date="2023-03") == [("2023-02-14", "day", "overig", False)]
