@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -41,9 +42,12 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     store = store or Store(settings)
     store.check_model()
     lexicon = load_lexicon()
+    store_lock = threading.RLock()
 
     def tokenize(text: str) -> list[str]:
-        return store.lexical().analyzer.analyze(text)
+        # Under the lock: an LLM answer's citation check runs after the stream, outside the caller's lock.
+        with store_lock:
+            return store.lexical().analyzer.analyze(text)
 
     translate = lexicon_translator(lexicon)
 
@@ -87,4 +91,5 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
         audit=audit,
         register_answerer=from_register,
         model_name=model_name,
+        store_lock=store_lock,
     )

@@ -5,6 +5,7 @@ It receives every collaborator from the composition root (assistant/container.py
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -64,6 +65,7 @@ class Assistant:
         audit: Any | None = None,
         register_answerer: Any | None = None,
         model_name: str | None = None,
+        store_lock: threading.RLock | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -74,6 +76,9 @@ class Assistant:
         self._audit = audit
         self._register_answerer = register_answerer
         self.model_name = model_name
+        # Callers that serve several threads (the HTTP API) hold it around every operation: an ingest replaces
+        # rows a question reads, and the store's text analysis (PyStemmer) is not thread-safe.
+        self.store_lock = store_lock or threading.RLock()
 
     # --- guards -------------------------------------------------------------------------
     def _check_question(self, question: str) -> str:

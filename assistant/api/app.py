@@ -1,8 +1,8 @@
 """The HTTP API over the `Assistant` service: the same operations and the same JSON as `imvo … --json`.
 
-Routes call the service and the presenters only. One lock keeps ingests (upload, POST /ingest) and
-questions apart, as the web app does: an ingest replaces rows a question is reading, and the text
-analysis the store shares between questions is not made for threads.
+Routes call the service and the presenters only. Every route that reads or writes the store holds the
+assistant's store lock: an ingest (upload, POST /ingest) replaces rows a question is reading, and the
+text analysis questions share is not thread-safe. An LLM writes its streamed answer outside the lock.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, File, Path, Query, Request, UploadFile
@@ -56,7 +56,10 @@ ERRORS = {
 @dataclass
 class ApiState:
     assistant: Assistant
-    store_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def store_lock(self) -> threading.RLock:
+        return self.assistant.store_lock
 
 
 def get_state(request: Request) -> ApiState:
