@@ -60,7 +60,7 @@ def status_and_field(exc: ImvoError) -> tuple[int, str | None]:
 
 def _field_of(loc: tuple[Any, ...]) -> str | None:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
-    return ".".join(parts) or None
+    return ".".join(parts) or ("body" if loc[:1] == ("body",) else None)
 
 
 def _message(error: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ BODY_TEXT_LIMIT = 100_000
 class Filters(BaseModel):
     """Search filters, named as the CLI's options (`--type`, `--from`, `--to`, `--doc`, `--kamerstuk`)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid")
 
     type: list[str] = Field(default_factory=list, description="Only these document types (e.g. 'Kamerbrief').")
     from_: str | None = Field(None, alias="from", description="Only documents dated on/after: YYYY[-MM[-DD]].")

@@ -129,6 +129,10 @@ def test_bad_query_parameters_and_bodies(client) -> None:
     assert response.status_code == 422 and response.json()["field"] == "status"
     response = client.post("/ask", content=b"{not json", headers={"Content-Type": "application/json"})
     assert response.status_code == 422 and response.json()["field"] == "body"
+    response = client.post("/ask", json=[QUESTION])
+    assert response.status_code == 422 and response.json()["field"] == "body"
+    response = client.post("/ask", json={"question": QUESTION, "from_": "2016"})
+    assert response.status_code == 422 and response.json()["field"] == "from_"
     response = client.get("/documents/no-such-document")
     assert response.status_code == 404 and response.json()["field"] == "doc_id"
 
@@ -256,3 +260,18 @@ def test_ask_stream_in_llm_mode_streams_tokens_then_checked_sentences(make_clien
     assert kind == "answer" and answer["mode"] == "llm"
     assert "[9]" not in answer["answer"], "a citation to a passage that does not exist is removed"
     assert answer["sentences"] and all("supported" in s for s in answer["sentences"])
+
+
+class UnreachableChatModel(GenericFakeChatModel):
+    def _stream(self, *args, **kwargs):
+        raise ConnectionError("connection refused")
+        yield  # a generator, as a streaming model is
+
+
+def test_ask_stream_reports_an_unreachable_llm_as_an_error_event(make_client, store_copy: Path) -> None:
+    model = UnreachableChatModel(messages=iter([]))
+    client = make_client(store_copy, chat_model=model, answer_mode="llm", llm="fake:model")
+    response = client.post("/ask/stream", json={"question": "Hoe wordt de voortgang van de convenanten gevolgd?"})
+    assert response.status_code == 200  # the stream had started: the error is its last event
+    kind, error = sse_events(response.text)[-1]
+    assert kind == "error" and error["status"] == 502 and "IMVO_ANSWER_MODE=extractive" in error["error"]
