@@ -15,11 +15,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, File, Path, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant import presenters
-from assistant.api.auth import read_access, write_access
+from assistant.api.auth import credentials_from_header, read_access, write_access, write_refusal
 from assistant.api.errors import ApiError, error_body, install_error_handlers, status_and_field
 from assistant.api.schemas import (
     AnswerResponse,
@@ -40,6 +42,7 @@ from assistant.errors import ImvoError, InvalidQuestionError
 from assistant.filter_input import parse_filters
 from assistant.retrieval.filters import SearchFilters
 from assistant.service import Assistant
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -119,16 +122,7 @@ def create_app(assistant: Assistant) -> FastAPI:
     )
     app.state.api = ApiState(assistant)
     install_error_handlers(app)
-    max_upload = assistant.upload_limits().max_bytes
-
-    @app.middleware("http")
-    async def refuse_oversize_uploads(request: Request, call_next):
-        # Refuse by the declared length before the multipart body is read and spooled to disk.
-        if request.method == "POST" and request.url.path == "/documents":
-            length = request.headers.get("content-length", "")
-            if length.isdigit() and int(length) > max_upload + MULTIPART_OVERHEAD:
-                return JSONResponse(error_body(_too_large(settings.max_upload_mb), "file"), status_code=413)
-        return await call_next(request)
+    app.add_middleware(UploadGuard, settings=settings, max_bytes=assistant.upload_limits().max_bytes)
 
     reading = [Depends(read_access)]
 
@@ -281,6 +275,48 @@ def create_app(assistant: Assistant) -> FastAPI:
             return presenters.ingest_report_to_dict(state.assistant.ingest())
 
     return app
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self, max_mb: int) -> None:
+        super().__init__(413, _too_large(max_mb))
+        self.field = "file"
+
+
+class UploadGuard:
+    """Before an upload's body is read (FastAPI parses a multipart body, spooling files to disk, before
+    any dependency runs): refuse it without a valid write token, and stop reading it once it is larger
+    than the upload limit, whether or not it declared its length."""
+
+    def __init__(self, app: ASGIApp, settings: Settings, max_bytes: int) -> None:
+        self.app = app
+        self.settings = settings
+        self.limit = max_bytes + MULTIPART_OVERHEAD
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != "/documents":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        refusal = write_refusal(self.settings, credentials_from_header(headers.get("authorization")))
+        length = headers.get("content-length", "")
+        if refusal is None and length.isdigit() and int(length) > self.limit:
+            refusal = ApiError(413, _too_large(self.settings.max_upload_mb), "file")
+        if refusal is not None:
+            response = JSONResponse(error_body(refusal.message, refusal.field), refusal.status, refusal.headers)
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise BodyTooLarge(self.settings.max_upload_mb)
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def _too_large(max_mb: int) -> str:

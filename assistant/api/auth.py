@@ -8,9 +8,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import SecretStr
 
 from assistant.api.errors import ApiError
+from assistant.settings import Settings
 
 bearer = HTTPBearer(auto_error=False, description="IMVO_API_WRITE_TOKEN or IMVO_API_READ_TOKEN")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -39,12 +41,26 @@ def read_access(request: Request, credentials: Credentials) -> None:
         raise _refuse(credentials, "reading (IMVO_API_READ_TOKEN is set)")
 
 
-def write_access(request: Request, credentials: Credentials) -> None:
-    settings = request.app.state.api.assistant.settings
+def write_refusal(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> ApiError | None:
     if settings.api_write_token is None:
-        raise ApiError(
+        return ApiError(
             403, "changing the knowledge base through the API is off: set IMVO_API_WRITE_TOKEN to turn it on",
             "authorization",
         )
     if not _matches(credentials, settings.api_write_token):
-        raise _refuse(credentials, "changing the knowledge base")
+        return _refuse(credentials, "changing the knowledge base")
+    return None
+
+
+def credentials_from_header(authorization: str | None) -> HTTPAuthorizationCredentials | None:
+    """What `bearer` makes of an Authorization header, for code that runs before the route."""
+    scheme, token = get_authorization_scheme_param(authorization)
+    if scheme.lower() != "bearer" or not token:
+        return None
+    return HTTPAuthorizationCredentials(scheme=scheme, credentials=token)
+
+
+def write_access(request: Request, credentials: Credentials) -> None:
+    refusal = write_refusal(request.app.state.api.assistant.settings, credentials)
+    if refusal is not None:
+        raise refusal

@@ -96,4 +96,5 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(error_body(str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
+        body = error_body(str(exc.detail), getattr(exc, "field", None))
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)

@@ -228,6 +228,23 @@ def test_refused_uploads_name_the_file_field_and_lose_nothing(make_client, store
     assert not uploads.exists() or not any(uploads.iterdir()), "refused files are not kept"
 
 
+def test_an_upload_without_declared_length_is_cut_off_at_the_limit(make_client, store_copy: Path) -> None:
+    client = make_client(store_copy, api_write_token=WRITE_TOKEN, max_upload_mb=1)
+    boundary = "imvo-test-boundary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="groot.txt"\r\n'
+        "Content-Type: text/plain\r\n\r\n".encode()
+        + b"woord " * 400_000
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    headers = {**bearer(WRITE_TOKEN), "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    chunks = (body[i : i + 65_536] for i in range(0, len(body), 65_536))  # sent chunked: no Content-Length
+    response = client.post("/documents", content=chunks, headers=headers)
+    assert response.status_code == 413 and response.json()["field"] == "file"
+    unauthorised = client.post("/documents", content=body, headers={"Content-Type": headers["Content-Type"]})
+    assert unauthorised.status_code == 401
+
+
 def test_ingest_route_reports_each_file(make_client, store_copy: Path) -> None:
     client = make_client(store_copy, api_write_token=WRITE_TOKEN)
     body = client.post("/ingest", headers=bearer(WRITE_TOKEN)).json()
