@@ -181,12 +181,14 @@ def ingest_report_to_dict(report) -> dict[str, Any]:
     }
 
 
-def upload_to_dict(result) -> dict[str, Any]:
+def upload_to_dict(result, doc_id: str | None = None) -> dict[str, Any]:
     """An UploadResult for one uploaded file: what it was stored as and what the ingest made of it."""
     saved, outcome = result.outcomes[0]
     return {
         "file": saved.original,
         "stored_as": None if saved in result.discarded else saved.path.name,
+        "source": outcome.source if outcome else None,
+        "doc_id": doc_id,
         "status": outcome.status if outcome else "not found",
         "detail": outcome.detail if outcome else "",
         "ingest": ingest_report_to_dict(result.report),

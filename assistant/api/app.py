@@ -260,7 +260,9 @@ def create_app(assistant: Assistant) -> FastAPI:
         data = _read_at_most(file, limits.max_bytes, settings.max_upload_mb)
         with state.store_lock:
             result = state.assistant.add_document(name, data)
-        body = presenters.upload_to_dict(result)
+            source = presenters.upload_to_dict(result)["source"]
+            doc_id = next((d.doc_id for d in state.assistant.documents() if source and d.source == source), None)
+        body = presenters.upload_to_dict(result, doc_id)
         if body["status"] == "failed" or body["status"] == "not found":
             raise ApiError(422, f"{name}: {body['detail'] or 'not ingested'}", "file")
         return JSONResponse(body, status_code=201 if body["status"] == "ingested" else 200)

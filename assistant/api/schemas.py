@@ -188,6 +188,8 @@ class IngestResponse(_Open):
 class UploadResponse(_Open):
     file: str = Field(description="The name the client sent.")
     stored_as: str | None = Field(description="The file's name in the uploads folder; null when it was deleted again.")
+    source: str | None = Field(description="Its path as the store records it (relative to the ingested folder).")
+    doc_id: str | None = Field(description="The stored document's id (GET /documents/{doc_id}); null if not stored.")
     status: str = Field(description="ingested, unchanged or duplicate (failed uploads get a 422 error).")
     detail: str
     ingest: IngestResponse

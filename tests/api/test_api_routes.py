@@ -197,7 +197,8 @@ def test_upload_ingests_the_document_and_makes_it_searchable(make_client, store_
     assert body["status"] == "ingested" and body["stored_as"] == "Zeewier-brief.txt"
     assert body["ingest"]["counts"]["ingested"] == 1
     after = {d["doc_id"] for d in client.get("/documents").json()["documents"]}
-    assert before < after
+    assert after - before == {body["doc_id"]}
+    assert "zeewierconvenant" in client.get(f"/documents/{body['doc_id']}").json()["text"]
     hits = client.post("/search", json={"query": "secretariaat zeewierconvenant", "k": 1}).json()["results"]
     assert "zeewier" in hits[0]["text"].lower()
     again = client.post("/documents", files={"file": ("Zeewier brief.txt", NEW_DOCUMENT.encode())},
