@@ -38,7 +38,7 @@ QUESTIONS = [
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def load(url: str, route: str, clients: int, requests: int) -> tuple[float, list[float], int]:

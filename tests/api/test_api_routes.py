@@ -17,18 +17,17 @@ pytestmark = pytest.mark.integration
 QUESTION = "Wat is het doel van de convenanten?"
 WRITE_TOKEN = "test-write-token"
 READ_TOKEN = "test-read-token"
-NEW_DOCUMENT = "\n\n".join(
-    [
-        "Brief over het zeewierconvenant",
-        "Het kabinet informeert de Kamer over het zeewierconvenant dat kwekers, verwerkers en maatschappelijke "
-        "organisaties hebben gesloten. Het zeewierconvenant beschrijft hoe de partijen risico's voor mens en milieu "
-        "in de keten van zeewier in kaart brengen, hoe zij die risico's aanpakken en hoe zij daarover rapporteren. "
-        "De partijen spreken af dat zij binnen twee jaar een gezamenlijke aanpak voor leefbaar loon hebben.",
-        "Het secretariaat van het zeewierconvenant ligt bij een onafhankelijke stichting. Zij houdt bij welke "
-        "bedrijven zich hebben aangesloten en stelt elk jaar een voortgangsrapportage op die openbaar wordt gemaakt. "
-        "De overheid draagt bij aan de kosten van het secretariaat gedurende de eerste drie jaar van het convenant.",
-    ]
-)
+NEW_DOCUMENT = """Brief over het zeewierconvenant
+
+Het kabinet informeert de Kamer over het zeewierconvenant dat kwekers, verwerkers en maatschappelijke \
+organisaties hebben gesloten. Het zeewierconvenant beschrijft hoe de partijen risico's voor mens en milieu \
+in de keten van zeewier in kaart brengen, hoe zij die risico's aanpakken en hoe zij daarover rapporteren. \
+De partijen spreken af dat zij binnen twee jaar een gezamenlijke aanpak voor leefbaar loon hebben.
+
+Het secretariaat van het zeewierconvenant ligt bij een onafhankelijke stichting. Zij houdt bij welke \
+bedrijven zich hebben aangesloten en stelt elk jaar een voortgangsrapportage op die openbaar wordt gemaakt. \
+De overheid draagt bij aan de kosten van het secretariaat gedurende de eerste drie jaar van het convenant.
+"""
 
 
 def bearer(token: str) -> dict[str, str]:
