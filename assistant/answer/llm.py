@@ -23,6 +23,7 @@ from assistant.answer.prompts import PromptTemplate, load_prompt, packaged_promp
 from assistant.answer.support import Tokenize, Translate, check_answer, remove_invalid_citations, strip_marks
 from assistant.answer.vocabulary import Language, is_refusal, phrases
 from assistant.errors import ConfigurationError, LLMUnavailableError
+from assistant.text.question import Question
 from assistant.models import Answer, Passage
 from assistant.settings import Settings
 
@@ -245,12 +246,11 @@ class LLMAnswerer:
 
     def answer(
         self,
-        question: str,
+        analysed: Question,
         passages: list[Passage],
-        language: Language,
         history: Sequence[tuple[str, str]] | None = None,
     ) -> Answer:
-        language = "en" if language == "en" else "nl"
+        question, language = analysed.text, analysed.language
         if not passages:
             return self._refusal(question, passages, language, [], {})
         messages = self.messages(question, passages, language, history)
@@ -261,12 +261,11 @@ class LLMAnswerer:
 
     def stream(
         self,
-        question: str,
+        analysed: Question,
         passages: list[Passage],
-        language: Language,
         history: Sequence[tuple[str, str]] | None = None,
     ) -> AnswerStream:
-        language = "en" if language == "en" else "nl"
+        question, language = analysed.text, analysed.language
         if not passages:
             refusal = self._refusal(question, passages, language, [], {})
             return AnswerStream(iter([refusal.text]), lambda _text, _ms: refusal, self.chat_model)
