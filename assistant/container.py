@@ -88,7 +88,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
                 model,
                 support_threshold=settings.support_threshold,
                 translate=translate,
-                similarity=SentenceSimilarity(store.embeddings) if settings.semantic_sentences else None,
+                similarity=SentenceSimilarity(store.embeddings),
             )
         case "llm":
             from assistant.answer.llm import LLMAnswerer, build_chat_model, rewrite_followup

@@ -91,11 +91,6 @@ class Settings(BaseSettings):
         description="Probability that the passages answer, below which the extractive answerer refuses; None: the "
         "threshold fitted with the answer model (assistant/data/answer_model.json, bench/fit_answer_model.py).",
     )
-    semantic_sentences: bool = Field(
-        True,
-        description="Score the sentences of the top passages by embedding similarity to the question (the fitted "
-        "answer model expects it; off: faster on a slow CPU, weaker answers).",
-    )
     support_threshold: float = Field(
         0.5, ge=0, le=1, description="Lexical support score at which a cited sentence counts as supported."
     )

@@ -50,6 +50,7 @@ QUESTION_FEATURES = (
     "top_dense",
     "top_bm25_raw",
     "names_missing_top",
+    "words_missing",
     "english",
 )
 
@@ -110,6 +111,9 @@ def sentence_signals(
 
     passage_tokens = [frozenset(tokenize(" ".join(filter(None, (p.title, p.heading or "", p.text))))) for p in passages]
     passage_cover = [cover(t) for t in passage_tokens]
+    # the question's weight carried by words that no passage has at all ("lunch" in a corpus without one)
+    anywhere = frozenset().union(*passage_tokens) if passage_tokens else frozenset()
+    words_missing = sum(wt for wt, w in zip(weights, words) if word_credit(w, anywhere, weight_of) == 0) / total
     names = [w for w in words if w.is_name]
     names_missing = [
         sum(1 for w in names if word_credit(w, t, weight_of) < 0.5) / len(names) if names else 0.0 for t in passage_tokens
@@ -136,6 +140,7 @@ def sentence_signals(
             "bm25": passage.signals.get("bm25", 0.0),
             "rank_prior": 1.0 / (1 + c.rank),
             "log_words": math.log1p(len(c.text.split())),
+            "words_missing": words_missing,
         }
         scored.append(ScoredCandidate(c, f))
     return scored
@@ -152,6 +157,7 @@ def question_signals(question: Question, scored: Sequence[ScoredCandidate], pass
         "top_dense": max((p.signals.get("dense", 0.0) for p in passages), default=0.0),
         "top_bm25_raw": math.log1p(max((p.signals.get("bm25_raw", 0.0) for p in passages), default=0.0)),
         "names_missing_top": best.features["names_missing"] if best else 1.0,
+        "words_missing": scored[0].features.get("words_missing", 1.0) if scored else 1.0,
         "english": 1.0 if question.language == "en" else 0.0,
     }
 
