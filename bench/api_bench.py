@@ -3,7 +3,9 @@ concurrent clients, against a real `imvo serve` on a free port. Prints figures; 
 
 Run with `python -m bench.api_bench [--store DIR] [--requests 160] [--clients 1 4 16]`. Without --store the
 corpus is ingested into a temporary store first. Each client keeps one connection open and sends its
-share of the requests back to back; the questions are our own, not the evaluation set's.
+share of the requests back to back; the questions are our own, not the evaluation set's. By default each
+request's text is made unique (a number at the end) so that the per-process query-vector cache does not
+flatter the figures; `--repeat` measures the cached case.
 """
 
 from __future__ import annotations
@@ -41,9 +43,11 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
-def load(url: str, route: str, clients: int, requests: int) -> tuple[float, list[float], int]:
-    """(requests per second, latencies in ms, errors) for `requests` calls spread over `clients` threads."""
+def load(url: str, route: str, clients: int, requests: int, unique: bool = False) -> tuple[float, list[float], int]:
+    """(requests per second, latencies in ms, errors) for `requests` calls spread over `clients` threads.
+    With `unique`, every request's text differs (a trailing number), so no per-process query cache helps."""
     field = "query" if route == "/search" else "question"
+    serial = iter(range(10**9))
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -56,7 +60,8 @@ def load(url: str, route: str, clients: int, requests: int) -> tuple[float, list
             start.wait()
             for i in mine:
                 t0 = time.perf_counter()
-                response = http.post(route, json={field: QUESTIONS[i % len(QUESTIONS)]})
+                text = QUESTIONS[i % len(QUESTIONS)] + (f" ({next(serial)})" if unique else "")
+                response = http.post(route, json={field: text})
                 ms = (time.perf_counter() - t0) * 1000
                 with lock:
                     latencies.append(ms)
@@ -77,6 +82,8 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="An ingested store (default: ingest the corpus into a temp dir).")
     parser.add_argument("--requests", type=int, default=160, help="Requests per route and concurrency level.")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 4, 16], help="Concurrency levels.")
+    parser.add_argument("--repeat", action="store_true",
+                        help="Repeat the same eight texts (query vectors come from the cache after the warm-up).")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,12 +100,13 @@ def main() -> None:
                      env=env, timeout=180, log=Path(tmp) / "serve.log"):
             for route in ("/search", "/ask"):  # warm-up: first questions load lazily built parts
                 load(url, route, 1, len(QUESTIONS))
+            texts = "the same eight texts" if args.repeat else "every text different"
             print(f"HTTP API, {machine()}, load average {os.getloadavg()[0]:.1f} at start; "
-                  f"{args.requests} requests per line")
+                  f"{args.requests} requests per line, {texts}")
             print(f"{'route':<8} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
             for route in ("/search", "/ask"):
                 for clients in args.clients:
-                    rps, latencies, errors = load(url, route, clients, args.requests)
+                    rps, latencies, errors = load(url, route, clients, args.requests, unique=not args.repeat)
                     print(f"{route:<8} {clients:>7} {rps:>8.1f} {statistics.median(latencies):>8.1f} "
                           f"{pct(latencies, 95):>8.1f} {errors:>6}", flush=True)
             print(f"load average {os.getloadavg()[0]:.1f} at end")
