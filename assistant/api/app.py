@@ -17,6 +17,7 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, File, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi_offline import FastAPIOffline
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -113,7 +114,8 @@ def create_app(assistant: Assistant) -> FastAPI:
                 log.warning("not warmed up: %s", exc)
         yield
 
-    app = FastAPI(
+    # The OpenAPI pages (/docs, /redoc) with their scripts served from the package: no CDN on an intranet.
+    app = FastAPIOffline(
         title="IMVO assistant",
         version="1",
         summary="Search and cited answers over Dutch IMVO policy documents; the JSON of `imvo … --json`.",

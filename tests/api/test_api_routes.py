@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,11 @@ def test_openapi_page_describes_every_route(client) -> None:
     }
     assert spec["paths"]["/ask"]["post"]["requestBody"]
     assert "AnswerResponse" in spec["components"]["schemas"]
-    assert client.get("/docs").status_code == 200
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        scripts = re.findall(r'src="([^"]+\.js)"', html)
+        assert scripts and all(src.startswith("/") for src in scripts), "served here, not from a CDN"
+        assert all(client.get(src).status_code == 200 for src in scripts)
 
 
 def test_health_reports_the_store(client) -> None:
