@@ -81,15 +81,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
             if settings.answer_threshold is not None:
                 selection = model.selection.model_copy(update={"answer_threshold": settings.answer_threshold})
                 model = model.model_copy(update={"selection": selection})
-            from assistant.embeddings import SentenceSimilarity
-
-            answerer = ExtractiveAnswerer(
-                tokenize,
-                model,
-                support_threshold=settings.support_threshold,
-                translate=translate,
-                similarity=SentenceSimilarity(store.embeddings),
-            )
+            answerer = ExtractiveAnswerer(tokenize, model, support_threshold=settings.support_threshold, translate=translate)
         case "llm":
             from assistant.answer.llm import LLMAnswerer, build_chat_model, rewrite_followup
 

@@ -234,25 +234,3 @@ def build_embeddings(settings: Settings) -> EmbeddingModel:
                 spec, device=settings.embedding_device, batch_size=settings.embedding_batch_size
             )
 
-
-class SentenceSimilarity:
-    """Cosine similarity of a question to sentences, with sentence vectors cached per process: the same
-    passages come back for many questions, so after the first few questions most are known."""
-
-    _CACHE_SIZE = 20000
-
-    def __init__(self, embeddings: Embeddings) -> None:
-        self._embeddings = embeddings
-        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
-
-    def __call__(self, question: str, sentences: list[str]) -> list[float]:
-        import numpy as np
-
-        missing = [s for s in dict.fromkeys(sentences) if s not in self._vectors]
-        if missing:
-            for text, vector in zip(missing, self._embeddings.embed_documents(missing)):
-                self._vectors[text] = vector
-            while len(self._vectors) > self._CACHE_SIZE:
-                self._vectors.popitem(last=False)
-        q = np.asarray(self._embeddings.embed_query(question))
-        return [float(np.dot(q, self._vectors[s])) for s in sentences]

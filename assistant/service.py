@@ -110,7 +110,7 @@ class Assistant:
     def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
         query = self._check_question(query)
         self.store.require_ready()
-        return self.retriever.search(query, k=k, filters=filters)
+        return self.retriever.search(self.analyse(query), k=k, filters=filters)
 
     def _analysed(self, question: str, history: History) -> Question:
         """The question made standalone from the chat so far, in the language of the new question: a
@@ -130,7 +130,7 @@ class Assistant:
             answer = self._register_answerer(analysed)
         t0 = time.perf_counter()
         if answer is None:
-            result = self.retriever.search(query, filters=filters)
+            result = self.retriever.search(analysed, filters=filters)
             t1 = time.perf_counter()
             answer = self.answerer.answer(analysed, result.passages)
             answer.timings_ms.update({f"search_{k}": v for k, v in result.timings_ms.items()})
@@ -153,7 +153,7 @@ class Assistant:
             )
             return AnswerInProgress(answer.passages, iter([answer.text]), lambda: answer)
         started = time.perf_counter()
-        result = self.retriever.search(query, filters=filters)
+        result = self.retriever.search(analysed, filters=filters)
         search_ms = (time.perf_counter() - started) * 1000
         stream = self.answerer.stream(analysed, result.passages, list(history))
 

@@ -32,7 +32,6 @@ from assistant.answer.answer_model import MODEL_FILE, AnswerModel, LogisticModel
 from assistant.answer.candidates import sentence_candidates
 from assistant.answer.extractive import render, select_sentences
 from assistant.answer.signals import QUESTION_FEATURES, SENTENCE_FEATURES, question_signals, sentence_signals
-from assistant.embeddings import SentenceSimilarity
 from assistant.container import build_question_analyzer, build_retriever
 from assistant.evaluation import evidence_supported, key_term_present, load_questions, normalise
 from assistant.evaluation.crossval import kfold
@@ -84,7 +83,6 @@ def build_cases(paths: list[Path]) -> list[Case]:
     store = Store(settings)
     run_ingest(store, [ROOT / "corpus"])
     analyse = build_question_analyzer(store)
-    similarity = SentenceSimilarity(store.embeddings)
     retriever = build_retriever(settings, store)
     cases = []
     for q in questions:
@@ -98,7 +96,7 @@ def build_cases(paths: list[Path]) -> list[Case]:
             cases.append(Case(q.id + "~", q.group, question, q, rest, False, False))
     for case in cases:
         candidates = sentence_candidates(case.passages, store.lexical().analyzer.analyze)
-        case.scored = sentence_signals(case.question, candidates, case.passages, store.lexical().analyzer.analyze, similarity)
+        case.scored = sentence_signals(case.question, candidates, case.passages, store.lexical().analyzer.analyze)
         case.labels = [case.answerable and holds_evidence(s.candidate.text, case.eval_q.evidence) for s in case.scored]
     store.close()
     return cases
@@ -148,15 +146,16 @@ def apply(models: tuple[LogisticModel, LogisticModel], cases: list[Case]) -> dic
     return out
 
 
-def answer_quality(case: Case, selection: Selection) -> tuple[float, float]:
-    """(key-term coverage, citation precision) of the answer these settings quote."""
+def answer_quality(case: Case, selection: Selection) -> tuple[float, float, int, int]:
+    """(key-term coverage, citation precision, cited passages holding evidence, cited passages) of the
+    answer these settings quote."""
     chosen = select_sentences(case.scored, case.question, selection)
     text = render(chosen, case.question, case.question.language)
     terms = case.eval_q.key_terms
     coverage = sum(key_term_present(t, text) for t in terms) / len(terms) if terms else 1.0
     cited = {s.candidate.rank for s in chosen}
-    precise = sum(any(evidence_supported(e, case.passages[r].text) for e in case.eval_q.evidence) for r in cited) / len(cited)
-    return coverage, precise
+    holding = sum(any(evidence_supported(e, case.passages[r].text) for e in case.eval_q.evidence) for r in cited)
+    return coverage, holding / len(cited), holding, len(cited)
 
 
 def choose_selection(cases: list[Case]) -> Selection:
@@ -164,7 +163,11 @@ def choose_selection(cases: list[Case]) -> Selection:
     best, best_score = None, -1.0
     for keep, other, most, concise in product(KEEP, OTHER, MAX_SENTENCES, CONCISE):
         sel = Selection(answer_threshold=0.5, keep_ratio=keep, other_passage_ratio=other, max_sentences=most, concise_sentences=concise)
-        score = sum(sum(answer_quality(c, sel)) for c in answerable) / max(1, len(answerable))
+        quality = [answer_quality(c, sel) for c in answerable]
+        # key-term coverage per question, citation precision over all cited passages (as the eval counts it)
+        coverage = sum(q[0] for q in quality) / max(1, len(quality))
+        precision = sum(q[2] for q in quality) / max(1, sum(q[3] for q in quality))
+        score = coverage + precision
         if score > best_score:
             best, best_score = sel, score
     return best
@@ -209,7 +212,7 @@ def figures(model: AnswerModel, cases: list[Case]) -> dict[str, dict[str, float]
         quality = [answer_quality(c, model.selection) for c in answered]
         out[kind] = {
             "key-term coverage": sum(q[0] for q in quality) / max(1, len(pos)),
-            "citation precision": sum(q[1] for q in quality) / max(1, len(quality)),
+            "citation precision": sum(q[2] for q in quality) / max(1, sum(q[3] for q in quality)),
             "unanswerable refused": sum(p[c.id] < model.selection.answer_threshold for c in neg) / max(1, len(neg)),
             "answerable wrongly refused": 1 - len(answered) / max(1, len(pos)),
             "n": len(real),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from assistant.answer.answer_model import AnswerModel, Selection
 from assistant.answer.candidates import list_items_after, sentence_candidates
-from assistant.answer.signals import ScoredCandidate, Similarity, question_signals, sentence_signals
+from assistant.answer.signals import ScoredCandidate, question_signals, sentence_signals
 from assistant.answer.support import Tokenize, Translate, check_answer
 from assistant.answer.vocabulary import Language, phrases
 from assistant.answer import features
@@ -31,9 +31,7 @@ class ExtractiveAnswerer:
         *,
         support_threshold: float,
         translate: Translate | None = None,
-        similarity: Similarity | None = None,
     ) -> None:
-        self.similarity = similarity
         self.tokenize = tokenize
         self.model = model
         self.support_threshold = support_threshold
@@ -42,7 +40,7 @@ class ExtractiveAnswerer:
     def score(self, question: Question, passages: Sequence[Passage]) -> tuple[list[ScoredCandidate], float]:
         """Every candidate sentence with its probability, and the probability that the passages answer."""
         candidates = sentence_candidates(passages, self.tokenize)
-        scored = sentence_signals(question, candidates, passages, self.tokenize, self.similarity)
+        scored = sentence_signals(question, candidates, passages, self.tokenize)
         for s in scored:
             s.probability = self.model.sentence.probability(s.features)
         if not scored:

