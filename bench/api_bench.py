@@ -11,6 +11,7 @@ flatter the figures; `--repeat` measures the cached case.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import subprocess
@@ -37,6 +38,8 @@ QUESTIONS = [
     "Welke afspraken zijn er over due diligence?",
 ]
 
+SERIAL = itertools.count()  # one numbering for the whole run: no text is sent twice, on any route
+
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
@@ -47,7 +50,6 @@ def load(url: str, route: str, clients: int, requests: int, unique: bool = False
     """(requests per second, latencies in ms, errors) for `requests` calls spread over `clients` threads.
     With `unique`, every request's text differs (a trailing number), so no per-process query cache helps."""
     field = "query" if route == "/search" else "question"
-    serial = iter(range(10**9))
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -60,7 +62,7 @@ def load(url: str, route: str, clients: int, requests: int, unique: bool = False
             start.wait()
             for i in mine:
                 t0 = time.perf_counter()
-                text = QUESTIONS[i % len(QUESTIONS)] + (f" ({next(serial)})" if unique else "")
+                text = QUESTIONS[i % len(QUESTIONS)] + (f" ({next(SERIAL)})" if unique else "")
                 response = http.post(route, json={field: text})
                 ms = (time.perf_counter() - t0) * 1000
                 with lock:
