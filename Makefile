@@ -1,11 +1,14 @@
-# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+# Two commands do all set-up on a fresh machine: `make run` and `make test` (`make serve` for the HTTP API).
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 IMVO   := $(VENV)/bin/imvo
 PORT   ?= 8501
+# `make serve API_HOST=0.0.0.0 API_PORT=9000`; empty: IMVO_API_HOST / IMVO_API_PORT (127.0.0.1:8000).
+API_HOST ?=
+API_PORT ?=
 
-.PHONY: install run test test-fast bench eval browser clean-store
+.PHONY: install run serve test test-fast bench eval browser clean-store
 
 install: $(VENV)/.installed
 
@@ -28,6 +31,11 @@ run: install
 	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.address 0.0.0.0 \
 		--server.headless true --browser.gatherUsageStats false
 
+# The HTTP API (OpenAPI page at /docs). Upload and ingest routes are off unless IMVO_API_WRITE_TOKEN is set.
+serve: install
+	$(IMVO) ingest || [ $$? -eq 1 ]
+	$(IMVO) serve $(if $(API_HOST),--host $(API_HOST)) $(if $(API_PORT),--port $(API_PORT))
+
 test: install browser
 	$(PY) -m pytest
 
@@ -39,6 +47,7 @@ bench: install
 	$(PY) -m bench.ingest_bench
 	$(PY) -m bench.query_bench
 	$(PY) -m bench.kamer_bench
+	$(PY) -m bench.api_bench
 
 # In-sample figures of the shipped settings on the development questions and on our rewordings of
 # them, then the k-fold held-out figures (settings chosen on folds that exclude the scored questions).

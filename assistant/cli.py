@@ -353,7 +353,7 @@ def motions(
     import csv
     import sys
 
-    from assistant.presenters import REGISTER_CSV_FIELDS, register_csv_row, register_item_to_dict
+    from assistant.presenters import REGISTER_CSV_FIELDS, motions_to_dict, register_csv_row
 
     if as_json and as_csv:
         err.print("[red]error:[/red] choose --json or --csv, not both")
@@ -368,7 +368,7 @@ def motions(
         raise fail(exc) from exc
     items = register.open_items() if only_open else register.items
     if as_json:
-        _emit({"items": [register_item_to_dict(i, official) for i in items]})
+        _emit(motions_to_dict(items, official))
     elif as_csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=REGISTER_CSV_FIELDS)
         writer.writeheader()
@@ -405,17 +405,69 @@ def timeline(
     store: StoreOption = None,
 ) -> None:
     """Dated events from the documents (reports, covenants, motions, conferences), oldest first."""
+    from assistant.presenters import timeline_to_dict
+
     try:
         with _ready_store(make_settings(store)) as st:
             events = st.timeline()
     except ImvoError as exc:
         raise fail(exc) from exc
     if as_json:
-        _emit({"events": [e.to_dict() for e in events]})
+        _emit(timeline_to_dict(events))
         return
     for e in events:
         planned = " (gepland)" if e.planned else ""
         out.print(f"{e.date:<10}  [{e.kind}] {e.label}{planned} — {e.source}, p. {e.page}", markup=False)
+
+
+@app.command()
+def documents(
+    doc_id: Annotated[str | None, typer.Argument(help="One document's id: show it with its text.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """The stored documents (id, title, type, date), or one document with its text."""
+    from assistant.container import build_assistant
+    from assistant.presenters import document_detail_to_dict, documents_to_dict
+
+    try:
+        assistant = build_assistant(make_settings(store))
+        if doc_id is not None:
+            data = document_detail_to_dict(assistant.document(doc_id), assistant.document_text(doc_id))
+        else:
+            data = documents_to_dict(assistant.documents())
+    except ImvoError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        _emit(data)
+    elif doc_id is not None:
+        out.print(f"{data['title']} ({data['doc_type']}, {data['date'] or 'zonder datum'}) — {data['source']}\n",
+                  markup=False)
+        out.print(data["text"] or "(geen tekst opgeslagen)", markup=False)
+    else:
+        for d in data["documents"]:
+            out.print(f"{d['doc_id']}  {d['date'] or '?':<10}  [{d['doc_type']}] {d['title']}", markup=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="Address to bind (default: IMVO_API_HOST, 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option("--port", min=0, max=65535, help="Port (default: IMVO_API_PORT, 8000).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI page at /docs). Upload and ingest need IMVO_API_WRITE_TOKEN."""
+    import uvicorn
+
+    from assistant.api.app import create_app
+    from assistant.container import build_assistant
+
+    settings = make_settings(store)
+    try:
+        api = create_app(build_assistant(settings))
+    except ImvoError as exc:
+        raise fail(exc) from exc
+    uvicorn.run(api, host=host or settings.api_host, port=settings.api_port if port is None else port,
+                log_level="info", timeout_graceful_shutdown=5)
 
 
 def _ready_store(settings: Settings):

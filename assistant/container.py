@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -28,16 +29,19 @@ def build_reranker(settings: Settings):
             return CrossEncoderReranker(settings.reranker_model, settings.embedding_device)
 
 
-def build_question_analyzer(store: Store):
+def build_question_analyzer(store: Store, store_lock: threading.RLock | None = None):
     """The one analysis every question gets (language, words, stems, type, expansions)."""
     from assistant.answer.translation import lexicon_translator
     from assistant.text.lexicon import load_lexicon
     from assistant.text.question import QuestionAnalyzer
 
     lexicon = load_lexicon()
+    store_lock = store_lock or threading.RLock()
 
     def tokenize(text: str) -> list[str]:
-        return store.lexical().analyzer.analyze(text)
+        # Under the lock: an LLM answer's citation check runs after the stream, outside the caller's lock.
+        with store_lock:
+            return store.lexical().analyzer.analyze(text)
 
     return QuestionAnalyzer(tokenize, lexicon, lexicon_translator(lexicon))
 
@@ -59,7 +63,8 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
 
     store = store or Store(settings)
     store.check_model()
-    analyse = build_question_analyzer(store)
+    store_lock = threading.RLock()
+    analyse = build_question_analyzer(store, store_lock)
     tokenize, translate = analyse.tokenize, analyse.translate
 
     official = OfficialSource(store.dir)
@@ -104,4 +109,5 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
         audit=audit,
         register_answerer=from_register,
         model_name=model_name,
+        store_lock=store_lock,
     )

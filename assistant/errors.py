@@ -83,3 +83,19 @@ class RemoteServiceError(ImvoError):
     """A service of the Kamer answered, but not usably (an error status, a cut-off or malformed body)."""
 
     exit_code = 4
+class InvalidFilterError(ImvoError):
+    """A search filter is malformed or names something the store does not have; `field` is its name
+    (the CLI option without dashes, the API's JSON field)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+class UnknownDocumentError(ImvoError):
+    """No stored document has this id."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        super().__init__(f"no document with id {doc_id!r}: list the ids with `imvo documents`")

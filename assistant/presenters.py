@@ -138,3 +138,75 @@ def register_csv_row(item, official=None) -> dict[str, Any]:
     data["official_url"] = record.get("url") or ""
     data["disagreement"] = " | ".join(data["disagreement"])
     return data
+
+
+def motions_to_dict(items, official=None) -> dict[str, Any]:
+    """The `imvo motions --json` contract; `official` (an OfficialJoin) adds the Kamer's record."""
+    return {"items": [register_item_to_dict(i, official) for i in items]}
+
+
+def timeline_to_dict(events) -> dict[str, Any]:
+    """The `imvo timeline --json` contract."""
+    return {"events": [e.to_dict() for e in events]}
+
+
+def document_to_dict(document) -> dict[str, Any]:
+    """One stored document (StoredDocument) as `imvo documents --json` lists it."""
+    meta = document.metadata
+    return {
+        "doc_id": document.doc_id,
+        "title": meta.title,
+        "doc_type": meta.doc_type,
+        "date": meta.date,
+        "senders": meta.senders,
+        "addressee": meta.addressee,
+        "kamerstuk": meta.kamerstuk,
+        "kamerstuk_url": kamerstuk_url(meta.kamerstuk) if meta.kamerstuk else None,
+        "kamerstuk_refs": meta.kamerstuk_refs,
+        "summary": meta.summary,
+        "source": document.source,
+        "pages": document.pages,
+        "passages": document.chunks,
+        "ingested_at": document.ingested_at,
+    }
+
+
+def documents_to_dict(documents) -> dict[str, Any]:
+    return {"documents": [document_to_dict(d) for d in documents]}
+
+
+def document_detail_to_dict(document, text: tuple[str, list[tuple[int, int]]] | None) -> dict[str, Any]:
+    """One document with its clean text; `page_starts` gives the offset in `text` where each page begins."""
+    clean, starts = text if text else (None, [])
+    return {
+        **document_to_dict(document),
+        "text": clean,
+        "page_starts": [{"offset": offset, "page": page} for offset, page in starts],
+    }
+
+
+def ingest_report_to_dict(report) -> dict[str, Any]:
+    """An IngestReport: one entry per file with its status and reason, and the counts."""
+    return {
+        "files": [
+            {"source": o.source, "status": o.status, "detail": o.detail, "pages": o.pages, "passages": o.chunks}
+            for o in report.outcomes
+        ],
+        "counts": {s: report.count(s) for s in ("ingested", "unchanged", "removed", "duplicate", "failed")},
+        "embedded_passages": report.embedded_chunks,
+        "seconds": round(report.seconds, 2),
+    }
+
+
+def upload_to_dict(result, doc_id: str | None = None) -> dict[str, Any]:
+    """An UploadResult for one uploaded file: what it was stored as and what the ingest made of it."""
+    saved, outcome = result.outcomes[0]
+    return {
+        "file": saved.original,
+        "stored_as": None if saved in result.discarded else saved.path.name,
+        "source": outcome.source if outcome else None,
+        "doc_id": doc_id,
+        "status": outcome.status if outcome else "not found",
+        "detail": outcome.detail if outcome else "",
+        "ingest": ingest_report_to_dict(result.report),
+    }

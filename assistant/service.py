@@ -1,21 +1,25 @@
-"""The assistant as its callers (CLI, web app, scripts) use it: search, ask, documents, register.
+"""The assistant as its callers (CLI, web app, HTTP API, scripts) use it: search, ask, documents, register.
 
 It receives every collaborator from the composition root (assistant/container.py).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from assistant.errors import InvalidQuestionError
 from assistant.answer.citations import renumber_citations
+from assistant.errors import InvalidQuestionError, UnknownDocumentError
+from assistant.filter_input import FilterChoices
 from assistant.models import Answer, Passage
 from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
 from assistant.settings import Settings
+from assistant.store.passages import StoredDocument
 from assistant.store.store import Store, StoreInfo
 
 
@@ -72,6 +76,7 @@ class Assistant:
         audit: Any | None = None,
         register_answerer: AnswerFromRegister | None = None,
         model_name: str | None = None,
+        store_lock: threading.RLock | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -82,6 +87,9 @@ class Assistant:
         self._audit = audit
         self._register_answerer = register_answerer
         self.model_name = model_name
+        # Callers that serve several threads (the HTTP API) hold it around every operation: an ingest replaces
+        # rows a question reads, and the store's text analysis (PyStemmer) is not thread-safe.
+        self.store_lock = store_lock or threading.RLock()
 
     # --- guards -------------------------------------------------------------------------
     def _check_question(self, question: str) -> str:
@@ -164,6 +172,60 @@ class Assistant:
         if self._audit is not None:
             self._audit.append(answer, settings_summary=self.settings_summary())
         return answer
+
+    # --- documents, register, ingest (the HTTP API's reading and writing routes) -------------
+    def documents(self) -> list[StoredDocument]:
+        """The stored documents, oldest first (undated last)."""
+        return sorted(self.store.db.documents(), key=lambda d: (d.metadata.date or "9999", d.metadata.title))
+
+    def document(self, doc_id: str) -> StoredDocument:
+        document = self.store.db.document(doc_id)
+        if document is None:
+            raise UnknownDocumentError(doc_id)
+        return document
+
+    def document_text(self, doc_id: str) -> tuple[str, list[tuple[int, int]]] | None:
+        """The document's clean text and (offset, page) starts; None when the store has no text for it."""
+        self.document(doc_id)
+        return self.store.db.clean_text(doc_id)
+
+    def filter_choices(self) -> FilterChoices:
+        documents = self.store.db.documents()
+        return FilterChoices(frozenset(d.metadata.doc_type for d in documents), frozenset(d.doc_id for d in documents))
+
+    def motions(self, only_open: bool = False) -> list:  # -> list[RegisterItem]
+        self.store.require_ready()
+        register = self.store.register()
+        return register.open_items() if only_open else register.items
+
+    def official_record(self):  # -> OfficialJoin
+        """The Kamer's own record of the motions (empty until `imvo sync motions`)."""
+        from assistant.register.official import OfficialJoin
+
+        return OfficialJoin.load(self.store.dir)
+
+    def timeline(self) -> list:  # -> list[TimelineEvent]
+        self.store.require_ready()
+        return self.store.timeline()
+
+    def upload_limits(self):  # -> UploadLimits
+        from assistant.webapp.uploads import UploadLimits
+
+        return UploadLimits.from_settings(self.settings)
+
+    def add_document(self, name: str, data: bytes):  # -> UploadResult
+        """Save an uploaded file under a safe name in the uploads folder and ingest it (UploadError if
+        refused); a file that fails or duplicates a stored document is deleted again."""
+        from assistant.webapp.uploads import ingest_uploads, save_upload
+
+        saved = save_upload(self.settings.upload_dir, name, data, self.upload_limits())
+        return ingest_uploads(self.store, [saved], self.settings)
+
+    def ingest(self, paths: Sequence[Path] | None = None):  # -> IngestReport
+        """Incremental ingest of `paths` (default: the corpus folder), as `imvo ingest`."""
+        from ingest.pipeline import run_ingest
+
+        return run_ingest(self.store, list(paths or [self.settings.corpus_dir]))
 
     def settings_summary(self) -> dict[str, Any]:
         s = self.settings

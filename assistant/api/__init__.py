@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI) over the assistant service; started with `imvo serve`."""
