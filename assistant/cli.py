@@ -387,15 +387,18 @@ def motions(
         table.add_column("onderwerp", overflow="fold", min_width=12)
         table.add_column("status", overflow="fold", min_width=8)
         table.add_column("open", no_wrap=True, min_width=8)
-        table.add_column("Kamer (officieel)", overflow="fold", min_width=8)
-        table.add_column("afwijking", overflow="fold", min_width=6)
         for i in items:
+            # the Kamer's record goes under the documents' state: two more columns do not fit 80 columns
             row = register_csv_row(i, official)
             kamer = ", ".join(v for v in (row["official_state"], row["official_votes"],
                                           row["official_afgedaan"] and f"afgedaan: {row['official_afgedaan']}") if v)
+            state = f"{i.status} / {i.execution}"
+            if kamer:
+                state += f"\nKamer: {kamer}"
+            if row["disagreement"]:
+                state += f"\n⚠ {row['disagreement']}"
             table.add_row(i.kamerstuk or "", i.date or "", i.kind, ", ".join(i.members), i.subject or "",
-                          f"{i.status} / {i.execution}", {True: "ja", False: "nee", None: "onbekend"}[i.open],
-                          kamer or "—", "⚠ " + row["disagreement"] if row["disagreement"] else "")
+                          state, {True: "ja", False: "nee", None: "onbekend"}[i.open])
         out.print(table)
 
 
