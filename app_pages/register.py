@@ -77,6 +77,7 @@ if rows:
         f"**Status:** {names['status'].get(item.status, item.status)}{inferred}",
         f"**Uitvoering:** {names['execution'].get(item.execution, item.execution)}",
         f"**Open:** {open_label(item.open)}",
+        *(["**Tegenstrijdig:** een bron met minder gezag zegt iets anders (zie bewijs)"] if item.contradicted else []),
     ]
     if item.kamerstuk and item.url:
         facts.append(f"**Kamerstuk:** [{item.kamerstuk}]({item.url})")

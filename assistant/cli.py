@@ -291,7 +291,7 @@ def motions(
             table.add_column(column)
         for i in items:
             table.add_row(i.kind, i.kamerstuk or "", ", ".join(i.members), i.date or "", i.subject or "",
-                          f"{i.status} / {i.execution}", {True: "ja", False: "nee", None: "onbekend"}[i.open])
+                          f"{i.status} / {i.execution}" + (" (tegenstrijdig)" if i.contradicted else ""), {True: "ja", False: "nee", None: "onbekend"}[i.open])
         out.print(table)
 
 

@@ -104,20 +104,23 @@ def register_item_to_dict(item) -> dict[str, Any]:
         "status": item.status,
         "execution": item.execution,
         "open": item.open,
+        "contradicted": item.contradicted,
         "evidence": [
             {k: e.get(k) for k in ("doc_id", "title", "source", "page", "text", "chunk_id", "reason")}
+            | {"conflict": bool(e.get("conflict"))}
             for e in item.evidence
         ],
     }
 
 
 REGISTER_CSV_FIELDS = ["kind", "kamerstuk", "url", "members", "date", "debate", "subject", "status", "execution",
-                       "open", "evidence"]
+                       "open", "contradicted", "evidence"]
 
 
 def register_csv_row(item) -> dict[str, Any]:
     data = register_item_to_dict(item)
     data["members"] = "; ".join(item.members)
     data["open"] = {True: "ja", False: "nee", None: "onbekend"}[item.open]
+    data["contradicted"] = "tegenstrijdig" if item.contradicted else ""
     data["evidence"] = " | ".join(f"{e.get('source')} p. {e.get('page')}" for e in item.evidence)
     return data

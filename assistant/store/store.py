@@ -111,9 +111,17 @@ class Store:
 
         self.rebuild_lexical()
         passages = self.db.passages()
-        build_register(passages).save(self.dir / "register.json")
+        build_register(passages, self.authority()).save(self.dir / "register.json")
         save_timeline(build_timeline(passages), self.dir / "timeline.json")
         self.db.set_meta("derived_generation", str(self.db.generation))
+
+    def authority(self):  # -> Authority
+        """Source ranking for the register: documents saved under the upload folder count as uploads."""
+        from assistant.register.authority import default_authority
+
+        uploads = Path(self.settings.upload_dir).resolve()
+        uploaded = {d.doc_id for d in self.db.documents() if Path(d.path).resolve().is_relative_to(uploads)}
+        return default_authority(uploaded)
 
     def register(self):  # -> Register
         """The motions register of the current generation; read once per generation (every question asks)."""
@@ -122,7 +130,7 @@ class Store:
         def read():
             path = self.dir / "register.json"
             if self.derived_stale() or not path.exists():
-                return build_register(self.db.passages())
+                return build_register(self.db.passages(), self.authority())
             return Register.load(path)
 
         return self._per_generation("register", read)

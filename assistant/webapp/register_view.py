@@ -76,7 +76,8 @@ def register_frame(items: Sequence[RegisterItem]) -> pd.DataFrame:
             "Leden / door": ", ".join(item.members),
             "Datum": dutch_date(item.date) or "onbekend",
             "Onderwerp": item.subject or "",
-            "Status": names["status"].get(item.status, item.status) + (" (afgeleid)" if item.status_inferred else ""),
+            "Status": names["status"].get(item.status, item.status) + (" (afgeleid)" if item.status_inferred else "")
+            + (" (tegenstrijdig)" if item.contradicted else ""),
             "Uitvoering": names["execution"].get(item.execution, item.execution),
             "Open": open_label(item.open),
             "Debat": item.debate or "",
