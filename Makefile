@@ -21,11 +21,13 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-# Ingest is incremental: on an up-to-date store it embeds nothing and takes about a second.
-# Exit code 1 (some files failed, the rest ingested) must not keep the app from starting.
+# Ingest is incremental: on an up-to-date store it embeds nothing and takes about a second; it also
+# repairs what a crash left behind. Exit code 4 (some files failed, the rest ingested) must not keep the
+# app from starting; any other failure (1 crash, 5 store busy, 6 store damaged, ...) must.
+# The app binds to IMVO_SERVER_ADDRESS (default 127.0.0.1: this machine only).
 run: install
-	$(IMVO) ingest || [ $$? -eq 1 ]
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0 \
+	$(IMVO) ingest || [ $$? -eq 4 ]
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address "$$($(IMVO) config server_address)" \
 		--server.headless true --browser.gatherUsageStats false
 
 test: install browser
@@ -39,7 +41,7 @@ bench: install
 	$(PY) -m bench.query_bench
 
 eval: install
-	$(IMVO) ingest || [ $$? -eq 1 ]
+	$(IMVO) ingest || [ $$? -eq 4 ]
 	$(IMVO) eval ../shared/eval/dev.jsonl
 
 clean-store:

@@ -92,8 +92,8 @@ class Register:
             return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
         except FileNotFoundError as exc:
             raise DataFileError(path, "no register saved yet: run `imvo ingest` to build it") from exc
-        except (OSError, ValueError, TypeError) as exc:
-            raise DataFileError(path, f"is not a readable register ({exc}); rebuild it with `imvo ingest --rebuild`") from exc
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise DataFileError(path, f"is not a readable register ({exc}); `imvo ingest` rebuilds it from the passages") from exc
 
     def open_items(self, kind: str | None = None) -> list[RegisterItem]:
         return [i for i in self.items if i.open is True and (kind is None or i.kind == kind)]

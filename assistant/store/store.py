@@ -10,20 +10,32 @@ an interrupted run are invisible, and a stale BM25 snapshot is rebuilt from Pass
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from assistant.embeddings import SentenceTransformerEmbeddings, resolve_model
-from assistant.errors import EmptyStoreError, ModelMismatchError
+from assistant.errors import DataFileError, EmptyStoreError, ModelMismatchError
 from assistant.settings import Settings
 from assistant.store.lexical import LexicalIndex
 from assistant.store.passages import PassageDB
-from assistant.store.vectors import VectorIndex, drop_collection, make_client
+from assistant.store.vectors import VectorIndex, collection_ids, drop_collection, make_client
 
 log = logging.getLogger(__name__)
+
+LEGACY_COLLECTION = "imvo_passages"
+
+
+def make_private(path: Path) -> None:
+    """Owner-only access: questions, answers and documents can be confidential."""
+    try:
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    except OSError as exc:  # e.g. a mounted folder that does not keep modes
+        log.warning("could not restrict access to %s: %s", path, exc)
 
 
 @dataclass
@@ -44,7 +56,11 @@ class Store:
         self.settings = settings
         self.dir = Path(settings.store_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
+        if settings.private_files:
+            make_private(self.dir)
         self.db = PassageDB(self.dir / "passages.sqlite")
+        if settings.private_files:
+            make_private(self.db.path)
         self._embeddings_factory = embeddings_factory
         self._lexical: LexicalIndex | None = None
         self._derived: dict[str, tuple[int, object]] = {}
@@ -66,13 +82,30 @@ class Store:
     def vectors(self) -> VectorIndex:
         self.check_model()
         emb = self.embeddings
-        index = VectorIndex.open(
-            self.client, self.settings.collection_name, emb, model_id=emb.model_id, dimension=emb.dimension
-        )
+        index = VectorIndex.open(self.client, self.collection_name, emb, model_id=emb.model_id, dimension=emb.dimension)
         if self.db.get_meta("embedding_model") is None:
             self.db.set_meta("embedding_model", emb.model_id)
             self.db.set_meta("dimension", str(emb.dimension))
         return index
+
+    @cached_property
+    def collection_name(self) -> str:
+        """The store's own Chroma collection, recorded in its SQLite file when the store is created: two stores
+        on one Chroma server never share (and so never delete each other's) vectors."""
+        name = self.db.get_meta("collection_name")
+        if name is None:
+            if self.settings.collection_name:
+                name = self.settings.collection_name
+            elif self.db.has_chunks():
+                name = LEGACY_COLLECTION  # a store built before names were per store keeps its vectors
+            else:
+                name = f"imvo_{uuid.uuid4().hex[:16]}"
+            self.db.set_meta("collection_name", name)
+        return name
+
+    def vector_ids(self) -> set[str]:
+        """Ids in the store's Chroma collection, read without loading the embedding model."""
+        return collection_ids(self.client, self.collection_name)
 
     def check_model(self) -> None:
         """Refuse a store built with another embedding model, before loading any model."""
@@ -129,9 +162,12 @@ class Store:
 
         def read():
             path = self.dir / "register.json"
-            if self.derived_stale() or not path.exists():
-                return build_register(self.db.passages(), self.authority())
-            return Register.load(path)
+            if not self.derived_stale() and path.exists():
+                try:
+                    return Register.load(path)
+                except DataFileError as exc:  # damaged: answer from the passages; `imvo ingest` rewrites it
+                    log.warning("%s", exc)
+            return build_register(self.db.passages(), self.authority())
 
         return self._per_generation("register", read)
 
@@ -140,9 +176,12 @@ class Store:
 
         def read():
             path = self.dir / "timeline.json"
-            if self.derived_stale() or not path.exists():
-                return build_timeline(self.db.passages())
-            return load_timeline(path)
+            if not self.derived_stale() and path.exists():
+                try:
+                    return load_timeline(path)
+                except DataFileError as exc:
+                    log.warning("%s", exc)
+            return build_timeline(self.db.passages())
 
         return self._per_generation("timeline", read)
 
@@ -202,8 +241,9 @@ class Store:
 
     def reset(self) -> None:
         """Start over (`imvo ingest --rebuild`): drop the collection, passages and BM25 snapshot."""
-        drop_collection(self.client, self.settings.collection_name)
+        drop_collection(self.client, self.collection_name)
         self.__dict__.pop("vectors", None)
+        self.__dict__.pop("collection_name", None)
         self.db.close()
         for name in ("passages.sqlite", "passages.sqlite-wal", "passages.sqlite-shm"):
             (self.dir / name).unlink(missing_ok=True)

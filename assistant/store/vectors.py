@@ -174,3 +174,12 @@ def drop_collection(client: Any, name: str) -> None:
     existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
     if name in existing:
         client.delete_collection(name)
+
+
+def collection_ids(client: Any, name: str) -> set[str]:
+    """All ids in a collection (empty if it does not exist), without an embedding model."""
+    existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
+    if name not in existing:
+        return set()
+    collection = client.get_collection(name, embedding_function=ImvoEmbeddingFunction(None, ""))  # type: ignore[arg-type]
+    return set(collection.get(include=[])["ids"])
