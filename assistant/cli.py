@@ -44,7 +44,9 @@ def make_settings(store: Path | None) -> Settings:
 
 
 def fail(exc: ImvoError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
     return typer.Exit(exc.exit_code)
 
 
@@ -126,12 +128,15 @@ def _crash_line(exc: BaseException) -> int:
     import sqlite3
     import traceback
 
+    from rich.markup import escape
+
     from assistant.errors import EXIT_CRASH, EXIT_STORE_DAMAGED
 
     log_file = None
     try:
         settings = Settings()
         log_file = Path(settings.store_dir) / "error.log"
+        log_file.parent.mkdir(parents=True, exist_ok=True)
         with log_file.open("a", encoding="utf-8", errors="backslashreplace") as fh:
             fh.write("".join(traceback.format_exception(exc)) + "\n")
     except Exception:  # noqa: BLE001 - a crash report must not crash
@@ -144,7 +149,7 @@ def _crash_line(exc: BaseException) -> int:
         err.print(f"[red]error:[/red] the store's database failed ({exc}): run `imvo check`, "
                   f"or `imvo ingest --rebuild` if it is damaged{where}")
         return EXIT_STORE_DAMAGED
-    err.print(f"[red]error:[/red] unexpected {exc.__class__.__name__}: {exc}{where}", markup=False)
+    err.print(f"[red]error:[/red] unexpected {exc.__class__.__name__}: {escape(str(exc))}{where}")
     return EXIT_CRASH
 
 
