@@ -71,7 +71,7 @@ rows = [r for r in table.selection.rows if r < len(items)]
 if rows:
     item = items[rows[0]]
     names = labels()
-    st.subheader(item_title(item))
+    st.subheader(escape_markdown(item_title(item)))
     inferred = " (afgeleid uit de uitvoeringsmelding)" if item.status_inferred else ""
     facts = [
         f"**Status:** {names['status'].get(item.status, item.status)}{inferred}",
@@ -91,7 +91,7 @@ if rows:
     for i, ev in enumerate(found, start=1):
         with st.container(border=True):
             if ev.reason:
-                st.caption(ev.reason)
+                st.caption(escape_markdown(ev.reason))
             st.markdown(
                 source_card_html(f"({i})", ev.passage, cited_sentences=[ev.quote] if ev.quote else ()),
                 unsafe_allow_html=True,
