@@ -59,3 +59,22 @@ def writer_lock(store_dir: Path, timeout_s: float) -> Iterator[None]:
     finally:
         _holder_path(store_dir).unlink(missing_ok=True)
         lock.release()
+
+
+@contextmanager
+def try_writer_lock(store_dir: Path) -> Iterator[bool]:
+    """Take the writer lock if it is free (yields True, held for the block), else yield False at once."""
+    path = lock_path(store_dir)
+    if not path.parent.exists():
+        yield True
+        return
+    lock = FileLock(str(path))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()

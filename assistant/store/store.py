@@ -22,6 +22,7 @@ from assistant.embeddings import SentenceTransformerEmbeddings, resolve_model
 from assistant.errors import DataFileError, EmptyStoreError, ModelMismatchError
 from assistant.settings import Settings
 from assistant.store.lexical import LexicalIndex
+from assistant.store.lock import try_writer_lock
 from assistant.store.passages import PassageDB
 from assistant.store.vectors import VectorIndex, collection_ids, drop_collection, make_client
 
@@ -115,18 +116,24 @@ class Store:
             raise ModelMismatchError(stored, configured, self.dir)
 
     def lexical(self) -> LexicalIndex:
-        """The BM25 snapshot of the current generation, rebuilt if an ingest was interrupted."""
+        """The BM25 snapshot of the current generation, rebuilt if an ingest was interrupted.
+
+        While another process is writing (it holds the writer lock and will save the new snapshot
+        itself), a reader keeps the index it has, or builds one in memory without saving it."""
         generation = self.db.generation
         if self._lexical is None or self._lexical.generation != generation:
             loaded = LexicalIndex.load(self.dir / "bm25")
             if loaded is None or loaded.generation != generation:
-                if generation:
-                    log.warning("BM25 index is behind the passages (interrupted ingest?): rebuilding it")
-                loaded = self.rebuild_lexical()
+                with try_writer_lock(self.dir) as free:
+                    if not free and self._lexical is not None:
+                        return self._lexical  # one generation behind until the writer saves its snapshot
+                    if generation and free:
+                        log.warning("BM25 index is behind the passages (interrupted ingest?): rebuilding it")
+                    loaded = self.rebuild_lexical(save=free)
             self._lexical = loaded
         return self._lexical
 
-    def rebuild_lexical(self) -> LexicalIndex:
+    def rebuild_lexical(self, *, save: bool = True) -> LexicalIndex:
         from ingest.chunk import embedding_text
 
         passages = self.db.passages()
@@ -134,7 +141,8 @@ class Store:
         index = LexicalIndex.build(
             [p.chunk_id for p in passages], texts, self.db.generation, kinds=[p.kind for p in passages]
         )
-        index.save(self.dir / "bm25")
+        if save:
+            index.save(self.dir / "bm25")
         self._lexical = index
         return index
 
