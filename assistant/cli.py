@@ -239,7 +239,12 @@ KamerstukOpt = Annotated[str | None, typer.Option("--kamerstuk", help="Only pass
 def _emit(obj: object) -> None:
     import json
 
-    print(json.dumps(obj, ensure_ascii=False), flush=True)
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (e.g. in a batch id): JSON's own \\u escapes instead
+        line = json.dumps(obj, ensure_ascii=True)
+    print(line, flush=True)
 
 
 @app.command()
