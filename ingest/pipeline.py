@@ -29,7 +29,7 @@ from ingest.repair import repair_store
 log = logging.getLogger(__name__)
 
 # Bump when cleaning/chunking changes so that every document is re-processed once.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 EMBED_BATCH = 256
 
 Status = Literal["ingested", "unchanged", "removed", "failed", "duplicate", "skipped"]

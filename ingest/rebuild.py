@@ -16,6 +16,7 @@ from pathlib import Path
 from assistant.settings import Settings
 from assistant.store.lock import writer_lock
 from assistant.store.store import Store
+from assistant.store.swap import aside_path, recover_interrupted_swap
 from assistant.store.vectors import drop_collection, make_client
 from ingest.pipeline import IngestReport, ProgressFn, run_ingest_locked
 
@@ -27,6 +28,7 @@ def rebuild_store(
 ) -> IngestReport:
     target = Path(settings.store_dir).resolve()
     with writer_lock(target, settings.lock_timeout_s):
+        recover_interrupted_swap(target)
         if embeddings_factory is None:
             from assistant.embeddings import build_embeddings
 
@@ -45,7 +47,7 @@ def rebuild_store(
         new.close()
         old_collection, readable = _old_collection(target)
         _carry_audit(target, beside)
-        aside = target.with_name(target.name + ".old")
+        aside = aside_path(target)
         shutil.rmtree(aside, ignore_errors=True)
         if target.exists():
             target.rename(aside)

@@ -24,6 +24,7 @@ from assistant.settings import Settings
 from assistant.store.lexical import LexicalIndex
 from assistant.store.lock import try_writer_lock
 from assistant.store.passages import PassageDB
+from assistant.store.swap import recover_interrupted_swap
 from assistant.store.vectors import VectorIndex, collection_ids, drop_collection, make_client
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class Store:
     ) -> None:
         self.settings = settings
         self.dir = Path(settings.store_dir)
+        recover_interrupted_swap(self.dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         if settings.private_files:
             make_private(self.dir)

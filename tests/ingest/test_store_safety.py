@@ -197,3 +197,13 @@ def test_store_files_are_private(tmp_path: Path, docs: Path) -> None:
     run_ingest(store, [docs])
     assert (store.dir.stat().st_mode & 0o077) == 0
     assert (store.db.path.stat().st_mode & 0o077) == 0
+
+
+def test_a_rebuild_killed_between_the_two_renames_finds_its_store_again(tmp_path: Path, docs: Path) -> None:
+    store, emb = make_store(tmp_path)
+    run_ingest(store, [docs])
+    before = store.db.chunk_count()
+    store.close()
+    (tmp_path / "store").rename(tmp_path / "store.old")  # the state right after the first rename
+    again = Store(store.settings, embeddings_factory=lambda: emb)
+    assert again.db.chunk_count() == before and not (tmp_path / "store.old").exists()
