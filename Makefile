@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 IMVO   := $(VENV)/bin/imvo
 PORT   ?= 8501
 
-.PHONY: install run test test-fast bench eval browser clean-store
+.PHONY: install run test test-fast bench bench-robustness eval browser clean-store
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,10 @@ test-fast: install
 bench: install
 	$(PY) -m bench.ingest_bench
 	$(PY) -m bench.query_bench
+
+# Bad input held, kill -9 points survived, chat p50/p95 during an ingest, pathological files (several minutes).
+bench-robustness: install
+	$(PY) -m bench.robustness_bench
 
 eval: install
 	$(IMVO) ingest || [ $$? -eq 4 ]
