@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -368,8 +369,8 @@ def bench_kill(work: Path) -> None:
         except ValueError:
             ok = False
         same = store.exists() and chunk_ids(store) == want
-        embedded = next((line.split(" passages embedded")[0].split("— ")[-1] for line in after.stdout.splitlines()
-                         if "passages embedded" in line), "?")
+        found = re.search(r"(\d+)\s+passages\s+embedded", after.stdout)
+        embedded = found.group(1) if found else "?"
         survived = killed.returncode == -9 and after.returncode == 0 and ok and same
         held += survived
         print(f"  {'survived' if survived else 'NOT SURVIVED'}: kill {when} {target}{' (--rebuild)' if rebuild else ''}"
