@@ -125,10 +125,11 @@ def _superseded(sig: Signal, chosen: Signal) -> bool:
     return bool(a and b) and date_sort_key(a) < date_sort_key(b)
 
 
-def join_official(verdict: StateVerdict, kind: str, status: str, entry: dict[str, Any]) -> StateVerdict:
+def join_official(verdict: Any, kind: str, status: str, entry: dict[str, Any]) -> Any:
     """Let the Kamer's official record decide the status (it outranks every document): document evidence
-    for another status as far or further stays visible, marked as contradicting. `entry` is the official
-    record's evidence entry (aspect, value, reason, quote, source, ...)."""
+    for another status as far or further stays visible, marked as contradicting. `verdict` is a
+    StateVerdict or a RegisterItem (same fields); `entry` is the official record's evidence entry
+    (aspect, value, reason, quote, source, ...)."""
     kept = []
     for e in verdict.evidence:
         if e["aspect"] == "status" and e["value"] != status and not e.get("conflict"):
