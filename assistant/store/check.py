@@ -27,9 +27,7 @@ class CheckReport:
 
     @property
     def derived_broken(self) -> bool:
-        return self.bm25 is None or bool(self.bm25_missing or self.bm25_extra) or any(
-            p.startswith(("register", "timeline", "derived")) for p in self.problems
-        )
+        return any(p.startswith(("bm25", "register", "timeline", "derived")) for p in self.problems)
 
     def to_dict(self) -> dict:
         return {
