@@ -28,41 +28,55 @@ def build_reranker(settings: Settings):
             return CrossEncoderReranker(settings.reranker_model, settings.embedding_device)
 
 
-def build_assistant(settings: Settings, *, store: Store | None = None, chat_model=None):
-    """The assistant for these settings. `chat_model` overrides the configured LLM (tests, notebooks)."""
-    from assistant.answer.audit import AuditLog
-    from assistant.answer.followup import resolve_followup
+def build_question_analyzer(store: Store):
+    """The one analysis every question gets (language, words, stems, type, expansions)."""
     from assistant.answer.translation import lexicon_translator
-    from assistant.register import answer_from_register
-    from assistant.retrieval.hybrid import HybridRetriever
-    from assistant.service import Assistant
     from assistant.text.lexicon import load_lexicon
+    from assistant.text.question import QuestionAnalyzer
 
-    store = store or Store(settings)
-    store.check_model()
     lexicon = load_lexicon()
 
     def tokenize(text: str) -> list[str]:
         return store.lexical().analyzer.analyze(text)
 
-    translate = lexicon_translator(lexicon)
+    return QuestionAnalyzer(tokenize, lexicon, lexicon_translator(lexicon))
 
-    def from_register(question: str, language: str):
-        return answer_from_register(question, store.register(), language)
 
-    retriever = HybridRetriever(store, lexicon, settings, reranker=build_reranker(settings))
+def build_retriever(settings: Settings, store: Store):
+    from assistant.retrieval.hybrid import HybridRetriever
+    from assistant.text.lexicon import load_lexicon
+
+    return HybridRetriever(store, load_lexicon(), settings, reranker=build_reranker(settings))
+
+
+def build_assistant(settings: Settings, *, store: Store | None = None, chat_model=None):
+    """The assistant for these settings. `chat_model` overrides the configured LLM (tests, notebooks)."""
+    from assistant.answer.audit import AuditLog
+    from assistant.answer.followup import resolve_followup
+    from assistant.register import answer_from_register
+    from assistant.service import Assistant
+
+    store = store or Store(settings)
+    store.check_model()
+    analyse = build_question_analyzer(store)
+    tokenize, translate = analyse.tokenize, analyse.translate
+
+    def from_register(question):
+        return answer_from_register(question.text, store.register(), question.language)
+
+    retriever = build_retriever(settings, store)
     model_name: str | None = None
     followup = resolve_followup
     match settings.answer_mode:
         case "extractive":
+            from assistant.answer.answer_model import load_answer_model
             from assistant.answer.extractive import ExtractiveAnswerer
 
-            answerer = ExtractiveAnswerer(
-                tokenize,
-                refusal_threshold=settings.refusal_threshold,
-                support_threshold=settings.support_threshold,
-                translate=translate,
-            )
+            model = load_answer_model()
+            if settings.answer_threshold is not None:
+                selection = model.selection.model_copy(update={"answer_threshold": settings.answer_threshold})
+                model = model.model_copy(update={"selection": selection})
+            answerer = ExtractiveAnswerer(tokenize, model, support_threshold=settings.support_threshold, translate=translate)
         case "llm":
             from assistant.answer.llm import LLMAnswerer, build_chat_model, rewrite_followup
 
@@ -85,7 +99,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
         store=store,
         retriever=retriever,
         answerer=answerer,
-        language_of=lexicon.detect_language,
+        analyse=analyse,
         resolve_followup=followup,
         audit=audit,
         register_answerer=from_register,

@@ -31,6 +31,9 @@ class Passage:
     ordinal: int = 0
     footnote_of: str | None = None  # for footnote passages: the chunk id of the passage citing it
     score: float = 0.0
+    # what each retrieval leg said about it: "dense" (cosine similarity), "bm25" (score relative to the
+    # best hit), "dense_rank"/"bm25_rank" (1-based; absent when the leg did not return it)
+    signals: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from assistant.errors import InvalidQuestionError
+from assistant.answer.citations import renumber_citations
 from assistant.models import Answer, Passage
+from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
 from assistant.settings import Settings
@@ -31,7 +33,16 @@ def refuse_if_unsupported(answer: Answer) -> Answer:
 
 
 class Answerer(Protocol):
-    def answer(self, question: str, passages: list[Passage], language: str) -> Answer: ...
+    def answer(self, question: Question, passages: list[Passage]) -> Answer: ...
+
+
+@runtime_checkable
+class StreamingAnswerer(Answerer, Protocol):
+    def stream(self, question: Question, passages: list[Passage], history: Sequence[tuple[str, str]]) -> Any: ...
+
+
+class AnswerFromRegister(Protocol):
+    def __call__(self, question: Question) -> Answer | None: ...
 
 
 History = Sequence[tuple[str, str]]  # previous (question, answer text) pairs, oldest first
@@ -69,17 +80,17 @@ class Assistant:
         store: Store,
         retriever: PassageRetriever,
         answerer: Answerer,
-        language_of: Any,
-        resolve_followup: Any,
+        analyse: QuestionAnalyzer,
+        resolve_followup: Callable[[str, list[tuple[str, str]]], str],
         audit: Any | None = None,
-        register_answerer: Any | None = None,
+        register_answerer: AnswerFromRegister | None = None,
         model_name: str | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.retriever = retriever
         self.answerer = answerer
-        self._language_of = language_of
+        self.analyse = analyse
         self._resolve_followup = resolve_followup
         self._audit = audit
         self._register_answerer = register_answerer
@@ -111,22 +122,29 @@ class Assistant:
     def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
         query = self._check_question(query)
         self.store.require_ready()
-        return self.retriever.search(query, k=k, filters=filters)
+        return self.retriever.search(self.analyse(query), k=k, filters=filters)
+
+    def _analysed(self, question: str, history: History) -> Question:
+        """The question made standalone from the chat so far, in the language of the new question: a
+        follow-up borrows the earlier turn's subject, never its language."""
+        query = self._resolve_followup(question, list(history))
+        language = self.analyse.lexicon.detect_language(question)
+        return self.analyse(query, language=language)
 
     def ask(self, question: str, history: History = (), filters: SearchFilters | None = None) -> Answer:
         question = self._check_question(question)
         self.store.require_ready()
         started = time.perf_counter()
-        language = self._language_of(question)
-        query = self._resolve_followup(question, list(history))
+        analysed = self._analysed(question, history)
+        query = analysed.text
         answer = None
         if self._register_answerer is not None:
-            answer = self._register_answerer(query, language)
+            answer = self._register_answerer(analysed)
         t0 = time.perf_counter()
         if answer is None:
-            result = self.retriever.search(query, filters=filters)
+            result = self.retriever.search(analysed, filters=filters)
             t1 = time.perf_counter()
-            answer = self.answerer.answer(question if query == question else query, result.passages, language)
+            answer = self.answerer.answer(analysed, result.passages)
             answer.timings_ms.update({f"search_{k}": v for k, v in result.timings_ms.items()})
             answer.timings_ms["search"] = (t1 - t0) * 1000
             answer.timings_ms["answer"] = (time.perf_counter() - t1) * 1000
@@ -136,21 +154,20 @@ class Assistant:
         self, question: str, history: History = (), filters: SearchFilters | None = None
     ) -> AnswerInProgress:
         """Like `ask`, but the LLM's tokens can be shown while they arrive."""
-        stream_fn = getattr(self.answerer, "stream", None)
         question = self._check_question(question)
         self.store.require_ready()
-        language = self._language_of(question)
-        query = self._resolve_followup(question, list(history))
-        register_answer = self._register_answerer(query, language) if self._register_answerer else None
-        if stream_fn is None or register_answer is not None:
+        analysed = self._analysed(question, history)
+        query = analysed.text
+        register_answer = self._register_answerer(analysed) if self._register_answerer else None
+        if not isinstance(self.answerer, StreamingAnswerer) or register_answer is not None:
             answer = self.ask(question, history, filters) if register_answer is None else self._finish(
                 register_answer, question, query, time.perf_counter()
             )
             return AnswerInProgress(answer.passages, iter([answer.text]), lambda: answer)
         started = time.perf_counter()
-        result = self.retriever.search(query, filters=filters)
+        result = self.retriever.search(analysed, filters=filters)
         search_ms = (time.perf_counter() - started) * 1000
-        stream = stream_fn(question if query == question else query, result.passages, language, list(history))
+        stream = self.answerer.stream(analysed, result.passages, list(history))
 
         def finish() -> Answer:
             answer = stream.result()
@@ -161,6 +178,7 @@ class Assistant:
 
     def _finish(self, answer: Answer, question: str, query: str, started: float) -> Answer:
         answer = refuse_if_unsupported(answer)
+        renumber_citations(answer)
         answer.question = question
         answer.rewritten_query = query if query != question else None
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000

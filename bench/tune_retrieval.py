@@ -1,72 +1,118 @@
-"""Measure retrieval settings on a question file: chunk sizes × fusion weights (dense vs BM25).
+"""Choose retrieval settings by k-fold cross-validation and print the held-out figures.
 
-For each chunking it ingests the corpus into a temporary store, computes each leg's ranking once per
-question and fuses them offline for every weight pair. Prints recall@5 and MRR@10 per combination.
-Usage: python -m bench.tune_retrieval ../shared/eval/dev.jsonl [--chunks 140/250/60 100/160/40 ...]
+The corpus is ingested once into a temporary store; each leg's ranking (BM25 with and without the
+lexicon's expansions, dense) is computed once per question and fused offline for every candidate
+setting (dense weight, RRF constant, lexicon on/off). Each fold chooses the setting with the best
+recall@5 + MRR@10 on its training questions and is scored on its own held-out questions; a question
+and its rewordings stay in one fold. The in-sample choice is what the defaults should be.
+
+Usage: python -m bench.tune_retrieval ../shared/eval/dev.jsonl [tests/data/dev_rewordings.jsonl] [--model M]
 """
 
 from __future__ import annotations
 
 import argparse
 import tempfile
+from collections.abc import Sequence
+from itertools import product
 from pathlib import Path
 
 from assistant.container import build_assistant
 from assistant.evaluation import load_questions, score_retrieval
+from assistant.evaluation.crossval import choose_by_cross_validation
+from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.intents import kind_boosts, load_intents
 from assistant.retrieval.query import query_groups
-from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store.store import Store
+from assistant.text.lexicon import Lexicon
 from ingest.pipeline import run_ingest
 
 ROOT = Path(__file__).resolve().parents[1]
-WEIGHTS = [(1.0, 0.0), (0.0, 1.0), (1.0, 0.05), (1.0, 0.2), (1.0, 0.5), (1.0, 1.0)]
+DENSE_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+RRF_KS = (10, 30, 60)
+LEXICON = (True, False)
+NO_LEXICON = Lexicon(abbreviations=(), glossary=(), en_nl={})
 
 
-def legs(assistant, question: str, n: int) -> tuple[list[str], list[str]]:
-    retriever = assistant.retriever
+def legs(assistant, question: str, n: int) -> dict[str, list[str]]:
     lexical = assistant.store.lexical()
-    groups, _ = query_groups(question, lexical.analyzer, retriever.lexicon, lexical.has_token)
     weights = lexical.kind_weights(kind_boosts(question, lexical.analyzer, load_intents()))
-    bm25 = [h.chunk_id for h in lexical.search(groups, n, mask=weights)]
-    dense = [h.chunk_id for h in assistant.store.vectors.search(question, n)]
-    return bm25, dense
+    out = {}
+    for name, lexicon in (("bm25", assistant.retriever.lexicon), ("bm25_plain", NO_LEXICON)):
+        groups, _ = query_groups(question, lexical.analyzer, lexicon, lexical.has_token)
+        out[name] = [h.chunk_id for h in lexical.search(groups, n, mask=weights)]
+    out["dense"] = [h.chunk_id for h in assistant.store.vectors.search(question, n)]
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("questions", type=Path)
-    parser.add_argument("--chunks", nargs="*", default=["140/250/60", "110/180/50", "90/150/40", "70/120/30"])
-    parser.add_argument("--model", default=None, help="embedding model (default: the bundled one)")
+    parser.add_argument("questions", type=Path, nargs="+")
+    parser.add_argument("--model", default=None, help="embedding model (default: the configured one)")
+    parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
-    questions = [q for q in load_questions(args.questions)]
-    answerable = [q for q in questions if q.answerable]
-    embeddings = None
-    print(f"{'chunks t/max/min':>18} {'passages':>8} {'bm25 w':>7} {'dense w':>7} {'R@5':>6} {'MRR@10':>7}")
-    for spec in args.chunks:
-        target, maximum, minimum = (int(x) for x in spec.split("/"))
-        with tempfile.TemporaryDirectory() as tmp:
-            overrides = dict(store_dir=Path(tmp), chunk_target_words=target, chunk_max_words=maximum,
-                             chunk_min_words=minimum)
-            if args.model:
-                overrides["embedding_model"] = args.model
-            settings = Settings(**overrides)
-            store = Store(settings, embeddings_factory=(lambda: embeddings) if embeddings else None)
-            run_ingest(store, [ROOT / "corpus"])
-            embeddings = store.embeddings
-            assistant = build_assistant(settings, store=store)
-            rankings = {q.id: legs(assistant, q.question, 40) for q in answerable}
-            for wb, wd in WEIGHTS:
-                results = {}
-                for q in answerable:
-                    bm25, dense = rankings[q.id]
-                    fused = reciprocal_rank_fusion([(bm25, wb), (dense, wd)], k=settings.rrf_k)[:30]
-                    passages = merge_overlapping(store.db.passages([cid for cid, _ in fused]))
-                    results[q.id] = [p.text for p in passages[:10]]
-                m = score_retrieval(answerable, results).overall
-                print(f"{spec:>18} {store.db.chunk_count():>8} {wb:>7.2f} {wd:>7.2f} {m.recall_at_5:>6.3f} {m.mrr_at_10:>7.3f}")
-            store.close()
+    questions = [q for path in args.questions for q in load_questions(path) if q.answerable]
+    with tempfile.TemporaryDirectory() as tmp:
+        overrides: dict = {"store_dir": Path(tmp), "dense_weight": 1.0}
+        if args.model:
+            overrides["embedding_model"] = args.model
+        settings = Settings(**overrides)
+        store = Store(settings)
+        run_ingest(store, [ROOT / "corpus"])
+        assistant = build_assistant(settings, store=store)
+        rankings = {q.id: legs(assistant, q.question, 40) for q in questions}
+
+        # per (setting, question id): (recall@5, reciprocal rank)
+        candidates = list(product(LEXICON, DENSE_WEIGHTS, RRF_KS))
+        per_question: dict[tuple, dict[str, tuple[float, float]]] = {}
+        for lexicon_on, dense_w, rrf_k in candidates:
+            scores = {}
+            for q in questions:
+                r = rankings[q.id]
+                fused = reciprocal_rank_fusion([(r["bm25" if lexicon_on else "bm25_plain"], 1.0), (r["dense"], dense_w)], k=rrf_k)
+                passages = merge_overlapping(store.db.passages([cid for cid, _ in fused[:30]]))
+                detail = score_retrieval([q], {q.id: [p.text for p in passages[:10]]}).details[0]
+                scores[q.id] = (detail.recall_at_5, detail.reciprocal_rank)
+            per_question[(lexicon_on, dense_w, rrf_k)] = scores
+        store.close()
+
+    groups = sorted({q.group for q in questions})
+    by_group = {g: [q.id for q in questions if q.group == g] for g in groups}
+
+    def mean(candidate: tuple, ids: Sequence[str], part: int | None = None) -> float:
+        values = [per_question[candidate][i] for i in ids]
+        if part is not None:
+            return sum(v[part] for v in values) / len(values)
+        return sum(r + m for r, m in values) / len(values)
+
+    def objective(candidate: tuple, chosen_groups: Sequence[str]) -> float:
+        return mean(candidate, [i for g in chosen_groups for i in by_group[g]])
+
+    result = choose_by_cross_validation(groups, candidates, objective, k=args.folds)
+    print(f"model: {settings.embedding_model}; {len(questions)} answerable questions in {len(groups)} groups; {args.folds} folds")
+    print("chosen per fold (lexicon, dense weight, rrf k):", result.chosen_per_fold)
+    # held-out recall@5 and MRR@10, originals and rewordings apart
+    from assistant.evaluation.crossval import kfold
+
+    kinds = {"original": lambda q: q.original is None, "rewording": lambda q: q.original is not None}
+    for kind, keep in kinds.items():
+        ids_of = {g: [q.id for q in questions if q.group == g and keep(q)] for g in groups}
+        held = [(pick, [i for g in test for i in ids_of[g]]) for pick, (_, test) in zip(result.chosen_per_fold, kfold(groups, args.folds))]
+        n = sum(len(ids) for _, ids in held)
+        if not n:
+            continue
+        r5 = sum(mean(p, ids, 0) * len(ids) for p, ids in held if ids) / n
+        mrr = sum(mean(p, ids, 1) * len(ids) for p, ids in held if ids) / n
+        best_ids = [i for g in groups for i in ids_of[g]]
+        print(f"{kind:>10}: held-out recall@5 {r5:.3f} MRR@10 {mrr:.3f}   "
+              f"in-sample (chosen on all) recall@5 {mean(result.in_sample_best, best_ids, 0):.3f} "
+              f"MRR@10 {mean(result.in_sample_best, best_ids, 1):.3f}   (n={n})")
+    print("in-sample choice (the defaults):", result.in_sample_best)
+    print("every setting, on all questions: lexicon dense_w rrf_k  recall@5 MRR@10")
+    all_ids = [q.id for q in questions]
+    for c in candidates:
+        print(f"  {str(c[0]):>5} {c[1]:>5.2f} {c[2]:>3}  {mean(c, all_ids, 0):.3f} {mean(c, all_ids, 1):.3f}")
 
 
 if __name__ == "__main__":

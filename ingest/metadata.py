@@ -330,7 +330,7 @@ def _org_like(text: str) -> bool:
 
 
 def organisation_signatures(lines: list[str], rules: MetadataRules) -> list[str]:
-    # "Tuur Elzinga, voorzitter FNV Piet Fortuin, voorzitter CNV": name, comma, function.
+    # "Jan Jansen, voorzitter X   Piet de Vries, voorzitter Y": name, comma, function.
     people: list[str] = []
     for line in lines:
         starts = list(rules.name_comma_role.finditer(line))

@@ -19,14 +19,17 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from assistant.answer import features
+from assistant.answer.quotes import check_quotes
 from assistant.answer.prompts import PromptTemplate, load_prompt, packaged_prompt
 from assistant.answer.support import Tokenize, Translate, check_answer, remove_invalid_citations, strip_marks
 from assistant.answer.vocabulary import Language, is_refusal, phrases
 from assistant.errors import ConfigurationError, LLMUnavailableError
+from assistant.text.question import Question
 from assistant.models import Answer, Passage
 from assistant.settings import Settings
 
-ANSWER_PROMPT = "answer_v1.txt"
+ANSWER_PROMPT = "answer_v2.txt"
 REWRITE_PROMPT = "rewrite_v1.txt"
 _DELIMITER_RE = re.compile(r"<{3,}|>{3,}")  # a passage must not be able to close the data block
 _HISTORY_ANSWER_CHARS = 600
@@ -245,12 +248,11 @@ class LLMAnswerer:
 
     def answer(
         self,
-        question: str,
+        analysed: Question,
         passages: list[Passage],
-        language: Language,
         history: Sequence[tuple[str, str]] | None = None,
     ) -> Answer:
-        language = "en" if language == "en" else "nl"
+        question, language = analysed.text, analysed.language
         if not passages:
             return self._refusal(question, passages, language, [], {})
         messages = self.messages(question, passages, language, history)
@@ -261,12 +263,11 @@ class LLMAnswerer:
 
     def stream(
         self,
-        question: str,
+        analysed: Question,
         passages: list[Passage],
-        language: Language,
         history: Sequence[tuple[str, str]] | None = None,
     ) -> AnswerStream:
-        language = "en" if language == "en" else "nl"
+        question, language = analysed.text, analysed.language
         if not passages:
             refusal = self._refusal(question, passages, language, [], {})
             return AnswerStream(iter([refusal.text]), lambda _text, _ms: refusal, self.chat_model)
@@ -285,9 +286,16 @@ class LLMAnswerer:
     ) -> Answer:
         """The checked Answer for the model's raw text."""
         started = time.perf_counter()
-        text = remove_invalid_citations(raw.strip(), len(passages))
+        quotes = check_quotes(raw.strip(), passages)
+        text = remove_invalid_citations(quotes.text, len(passages))
         translate = self.translate if language == "en" else None
         sentences, citations = check_answer(text, passages, self.tokenize, self.support_threshold, translate)
+        for sentence in sentences:
+            if features.squash(sentence.text) in quotes.failed:
+                sentence.supported = False  # its quote is not in the passage it cites
+        cited_by_supported = {n for s in sentences if s.supported for n in s.citations}
+        for citation in citations:
+            citation.supported = citation.supported and citation.n in cited_by_supported
         timings = {"generate": generate_ms, "check": (time.perf_counter() - started) * 1000}
         if not any(s.supported for s in sentences) or (is_refusal(text) and not citations):
             # nothing the passages back up (or the model said so itself): refuse, keep the check results

@@ -152,7 +152,7 @@ def remove_invalid_citations(raw_answer: str, n_passages: int) -> str:
     """The answer with marks to passages outside 1..n_passages removed ("[1, 7]" → "[1]", "[7]" → "")."""
 
     def keep_valid(m: re.Match[str]) -> str:
-        valid = [n for n in _expand_mark(m.group(1)) if 1 <= n <= n_passages]
+        valid = [n for n in expand_mark(m.group(1)) if 1 <= n <= n_passages]
         if not valid:
             return ""
         return m.group(0)[: m.group(0).index("[")] + "[" + ", ".join(str(n) for n in valid) + "]"
@@ -214,7 +214,7 @@ def _is_connective(text: str) -> bool:
     return text.rstrip().endswith(":") or is_refusal(text)
 
 
-def _expand_mark(inner: str) -> list[int]:
+def expand_mark(inner: str) -> list[int]:
     numbers: list[int] = []
     for part in re.split(r"\s*[,;]\s*", inner.strip()):
         bounds = re.split(r"\s*[-–]\s*", part)
@@ -228,7 +228,7 @@ def _expand_mark(inner: str) -> list[int]:
 
 
 def _marks_in(text: str) -> list[int]:
-    return [n for m in MARK_RE.finditer(text) for n in _expand_mark(m.group(1))]
+    return [n for m in MARK_RE.finditer(text) for n in expand_mark(m.group(1))]
 
 
 def stop_tokens(tokenize: Tokenize) -> frozenset[str]:

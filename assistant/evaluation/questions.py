@@ -29,6 +29,12 @@ class EvalQuestion(BaseModel):
     evidence: tuple[str, ...] = ()
     answer: str = ""
     key_terms: tuple[str, ...] = ()
+    original: str | None = None  # a rewording names the id of the question it rewords
+
+    @property
+    def group(self) -> str:
+        """Questions and their rewordings share a group: cross-validation keeps a group in one fold."""
+        return self.original or self.id
 
     @property
     def answerable(self) -> bool:

@@ -15,6 +15,7 @@ from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store.store import Store
 from assistant.text.lexicon import Lexicon
+from assistant.text.question import Question
 
 
 class Reranker(Protocol):
@@ -24,7 +25,7 @@ class Reranker(Protocol):
 class PassageRetriever(Protocol):
     """What the answerers and the LangChain adapter need: ranked passages for a query."""
 
-    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult: ...
+    def search(self, query: str | Question, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult: ...
 
 
 @dataclass
@@ -49,13 +50,18 @@ class HybridRetriever:
             self._catalog = (generation, self.store.db.catalog())
         return [p for p in self._catalog[1] if filters.allows(p)]
 
-    def search(self, query: str, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
+    def search(self, question: str | Question, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
+        """Ranked passages for an analysed question (a plain string is analysed here)."""
         k = k or self.settings.top_k
         n = max(self.settings.candidate_k, k)
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         lexical = self.store.lexical()
-        groups, expanded = query_groups(query, lexical.analyzer, self.lexicon, lexical.has_token)
+        analysed = question if isinstance(question, Question) else None
+        query = analysed.text if analysed else question
+        groups, expanded = query_groups(
+            query, lexical.analyzer, self.lexicon, lexical.has_token, expanded=analysed.expanded if analysed else None
+        )
 
         allowed_ids: set[str] | None = None
         allowed_docs: list[str] | None = None
@@ -65,17 +71,21 @@ class HybridRetriever:
             allowed_ids = {p.chunk_id for p in allowed}
             allowed_docs = sorted({p.doc_id for p in allowed})
             mask = lexical.mask_for(list(allowed_ids))
-        weights = lexical.kind_weights(kind_boosts(query, lexical.analyzer, load_intents()))
+        weights = lexical.kind_weights(
+            kind_boosts(query, lexical.analyzer, load_intents(), tokens=analysed.stems if analysed else None)
+        )
         if weights is not None:
             mask = weights if mask is None else mask * weights
-        lexical_ids = [h.chunk_id for h in lexical.search(groups, n, mask=mask)]
+        lexical_hits = lexical.search(groups, n, mask=mask)
+        lexical_ids = [h.chunk_id for h in lexical_hits]
         timings["bm25"] = (time.perf_counter() - t0) * 1000
 
         t1 = time.perf_counter()
-        dense_ids: list[str] = []
+        dense_hits = []
         if self.settings.effective_dense_weight > 0 and allowed_docs != []:
             hits = self.store.vectors.search(query, n, doc_ids=allowed_docs)
-            dense_ids = [h.chunk_id for h in hits if allowed_ids is None or h.chunk_id in allowed_ids]
+            dense_hits = [h for h in hits if allowed_ids is None or h.chunk_id in allowed_ids]
+        dense_ids = [h.chunk_id for h in dense_hits]
         timings["dense"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
@@ -85,11 +95,24 @@ class HybridRetriever:
         top = fused[: max(k * 3, 15)]
         passages = self.store.db.passages([cid for cid, _ in top])  # committed passages only
         scores = dict(top)
+        signals = _leg_signals(lexical_hits, dense_hits)
         for p in passages:
             p.score = scores[p.chunk_id]
+            p.signals = signals.get(p.chunk_id, {})
         passages = merge_overlapping(passages)
         if self.reranker is not None:
             passages = self.reranker.rerank(query, passages)
         timings["fuse"] = (time.perf_counter() - t2) * 1000
         timings["total"] = (time.perf_counter() - t0) * 1000
         return SearchResult(query=query, passages=passages[:k], expansions=expanded.expansions, timings_ms=timings)
+
+
+def _leg_signals(lexical_hits, dense_hits) -> dict[str, dict[str, float]]:
+    """Per chunk id: each leg's rank and score (BM25 relative to its best hit, so questions compare)."""
+    signals: dict[str, dict[str, float]] = {}
+    best = lexical_hits[0].score if lexical_hits else 0.0
+    for rank, hit in enumerate(lexical_hits, start=1):
+        signals.setdefault(hit.chunk_id, {}).update(bm25=hit.score / best if best else 0.0, bm25_raw=hit.score, bm25_rank=rank)
+    for rank, hit in enumerate(dense_hits, start=1):
+        signals.setdefault(hit.chunk_id, {}).update(dense=hit.similarity, dense_rank=rank)
+    return signals

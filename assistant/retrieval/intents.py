@@ -34,9 +34,11 @@ def load_intents(path: Path = INTENTS_FILE) -> tuple[Intent, ...]:
         raise DataFileError(path, f"cannot read retrieval intents ({exc}): each intent needs name, kind, boost, cues") from exc
 
 
-def kind_boosts(query: str, analyzer: DutchAnalyzer, intents: tuple[Intent, ...]) -> dict[str, float]:
-    """Per passage kind, the factor its BM25 scores get for this query."""
-    tokens = set(analyzer.analyze(query))
+def kind_boosts(
+    query: str, analyzer: DutchAnalyzer, intents: tuple[Intent, ...], tokens: frozenset[str] | None = None
+) -> dict[str, float]:
+    """Per passage kind, the factor its BM25 scores get for this query (`tokens`: its analysed tokens)."""
+    tokens = set(analyzer.analyze(query)) if tokens is None else tokens
     boosts: dict[str, float] = {}
     for intent in intents:
         cue_tokens = {t for cue in intent.cues for t in analyzer.analyze(cue)}

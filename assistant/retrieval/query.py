@@ -13,9 +13,14 @@ PART_WEIGHT = 0.5
 
 
 def query_groups(
-    query: str, analyzer: DutchAnalyzer, lexicon: Lexicon, known: Callable[[str], bool] | None = None
+    query: str,
+    analyzer: DutchAnalyzer,
+    lexicon: Lexicon,
+    known: Callable[[str], bool] | None = None,
+    expanded: ExpandedQuery | None = None,
 ) -> tuple[list[tuple[list[str], float]], ExpandedQuery]:
-    expanded = lexicon.expand_query(query)
+    """`expanded`: the lexicon's expansion when the question was analysed already."""
+    expanded = expanded or lexicon.expand_query(query)
     words, parts = analyzer.analyze_query(query, known)
     seen = set(words)
     groups: list[tuple[list[str], float]] = [(words, 1.0)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.embeddings import SentenceTransformerEmbeddings, resolve_model
+from assistant.embeddings import EmbeddingModel, resolve_model
 from assistant.errors import DataFileError, EmptyStoreError, ModelMismatchError
 from assistant.settings import Settings
 from assistant.store.lexical import LexicalIndex
@@ -53,7 +53,7 @@ class StoreInfo:
 
 class Store:
     def __init__(
-        self, settings: Settings, embeddings_factory: Callable[[], SentenceTransformerEmbeddings] | None = None
+        self, settings: Settings, embeddings_factory: Callable[[], EmbeddingModel] | None = None
     ) -> None:
         self.settings = settings
         self.dir = Path(settings.store_dir)
@@ -70,7 +70,7 @@ class Store:
 
     # --- lazily built parts: a no-change ingest never loads the model ----------------------
     @cached_property
-    def embeddings(self) -> SentenceTransformerEmbeddings:
+    def embeddings(self) -> EmbeddingModel:
         if self._embeddings_factory is None:
             from assistant.embeddings import build_embeddings
 

@@ -23,6 +23,22 @@ def test_followup_carries_the_previous_subject(corpus_store_dir: Path, tmp_path:
     assert follow.question == "En wanneer was dat?"
 
 
+def test_a_followup_answers_in_the_language_of_the_new_question(corpus_store_dir: Path) -> None:
+    assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
+    first = assistant.ask("Welke rol bood de SER aan bij de totstandkoming van het textielconvenant?")
+    follow = assistant.ask("And when was that?", history=[(first.question, first.text)])
+    assert follow.language == "en"
+    assert follow.text.startswith(("According to the documents", "The documents"))
+
+
+def test_citations_beside_the_answer_carry_the_numbers_the_answer_uses(corpus_store_dir: Path) -> None:
+    assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
+    answer = assistant.ask("Welke punten willen de vakbonden dat Kamerleden inbrengen in het IMVO-debat?")
+    assert answer.answered and [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.text and answer.passages[c.n - 1].chunk_id == c.passage.chunk_id
+
+
 def test_register_questions_are_answered_from_the_register(corpus_store_dir: Path) -> None:
     assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
     answer = assistant.ask("Welke moties staan nog open?")

@@ -34,6 +34,15 @@ class BrokenChatModel(GenericFakeChatModel):
         raise ConnectionError("connection refused")
 
 
+
+def asked(text: str, language: str):
+    """A Question as the service's analyser makes it; the LLM answerer reads its text and language."""
+    from assistant.answer.question import profile_question
+    from assistant.text.lexicon import ExpandedQuery
+    from assistant.text.question import Question
+
+    return Question(text, language, profile_question(text, language), (), ExpandedQuery(text, language, [], 0.0))
+
 def fake(*replies: str) -> RecordingChatModel:
     return RecordingChatModel(messages=iter(replies))
 
@@ -48,9 +57,9 @@ PASSAGES = [passage(1, TEXTILE), passage(2, SECTORS)]
 # --- answers and the citation check ----------------------------------------------------------
 def test_supported_answer_is_kept_with_its_citations():
     model = fake("Het textielconvenant is op 9 maart gepresenteerd [1]. Vier andere sectoren sluiten dit jaar een IMVO-convenant af [2].")
-    answer = make_answerer(model).answer("Wat is de stand van de convenanten?", PASSAGES, "nl")
+    answer = make_answerer(model).answer(asked("Wat is de stand van de convenanten?", "nl"), PASSAGES)
     assert answer.answered and answer.mode == "llm"
-    assert answer.model == "fake:model" and answer.prompt_version == "answer_v1"
+    assert answer.model == "fake:model" and answer.prompt_version == "answer_v2"
     assert [s.supported for s in answer.sentences] == [True, True]
     assert [c.n for c in answer.citations] == [1, 2]
     assert answer.passages == PASSAGES
@@ -59,7 +68,7 @@ def test_supported_answer_is_kept_with_its_citations():
 
 def test_citation_to_a_passage_that_does_not_exist_is_removed():
     model = fake("Het textielconvenant is op 9 maart gepresenteerd [1][7]. Dat staat ook in [7].")
-    answer = make_answerer(model).answer("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "nl")
+    answer = make_answerer(model).answer(asked("Wanneer is het textielconvenant gepresenteerd?", "nl"), PASSAGES)
     assert "[7]" not in answer.text
     assert answer.sentences[0].citations == [1] and answer.sentences[0].supported
     assert answer.sentences[1].citations == [] and not answer.sentences[1].supported
@@ -68,7 +77,7 @@ def test_citation_to_a_passage_that_does_not_exist_is_removed():
 
 def test_answer_without_supported_sentence_becomes_a_refusal():
     model = fake("Alle bedrijven moeten volgens het convenant in 2030 volledig klimaatneutraal produceren [1].")
-    answer = make_answerer(model).answer("Wat moeten bedrijven doen?", PASSAGES, "nl")
+    answer = make_answerer(model).answer(asked("Wat moeten bedrijven doen?", "nl"), PASSAGES)
     assert not answer.answered
     assert answer.text == NL_REFUSAL
     assert answer.citations == []
@@ -78,25 +87,25 @@ def test_answer_without_supported_sentence_becomes_a_refusal():
 
 def test_unsupported_sentences_are_marked_but_a_supported_answer_stands():
     model = fake("Het textielconvenant is op 9 maart gepresenteerd [1]. Het kabinet trekt er 40 miljoen euro voor uit [1].")
-    answer = make_answerer(model).answer("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "nl")
+    answer = make_answerer(model).answer(asked("Wanneer is het textielconvenant gepresenteerd?", "nl"), PASSAGES)
     assert answer.answered
     assert [s.supported for s in answer.sentences] == [True, False]
 
 
 def test_model_saying_the_documents_do_not_answer_is_a_refusal():
-    answer = make_answerer(fake(EN_REFUSAL)).answer("How many companies signed the gold covenant?", PASSAGES, "en")
+    answer = make_answerer(fake(EN_REFUSAL)).answer(asked("How many companies signed the gold covenant?", "en"), PASSAGES)
     assert not answer.answered and answer.text == EN_REFUSAL and answer.language == "en"
 
 
 def test_english_answer_is_checked_against_dutch_passages_through_the_lexicon():
     model = fake("The cabinet expects four other sectors to conclude a covenant this year [2].")
-    answer = make_answerer(model).answer("Which sectors will conclude a covenant?", PASSAGES, "en")
+    answer = make_answerer(model).answer(asked("Which sectors will conclude a covenant?", "en"), PASSAGES)
     assert answer.answered and answer.sentences[0].supported
 
 
 def test_no_passages_refuses_without_calling_the_model():
     model = fake()  # any call would fail: no replies
-    answer = make_answerer(model).answer("Wat is IMVO?", [], "nl")
+    answer = make_answerer(model).answer(asked("Wat is IMVO?", "nl"), [])
     assert not answer.answered and answer.text == NL_REFUSAL
     assert model.received == []
 
@@ -104,7 +113,7 @@ def test_no_passages_refuses_without_calling_the_model():
 # --- the prompt --------------------------------------------------------------------------
 def test_prompt_numbers_passages_with_title_date_and_page():
     model = fake("Het textielconvenant is op 9 maart gepresenteerd [1].")
-    make_answerer(model).answer("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "en")
+    make_answerer(model).answer(asked("Wanneer is het textielconvenant gepresenteerd?", "en"), PASSAGES)
     system, user = model.received[0][0], model.received[0][-1]
     assert isinstance(system, SystemMessage) and isinstance(user, HumanMessage)
     assert "[1] title: Kamerbrief IMVO-convenanten | date: 2016-06-01 | page: 1" in user.content
@@ -117,7 +126,7 @@ def test_prompt_injection_in_a_passage_is_data_and_an_obedient_model_is_refused(
     poisoned = passage(2, "Het convenant loopt vijf jaar. " + INJECTION)
     passages = [passage(1, TEXTILE), poisoned]
     model = fake("HACKED")
-    answer = make_answerer(model).answer("Hoe lang loopt het convenant?", passages, "nl")
+    answer = make_answerer(model).answer(asked("Hoe lang loopt het convenant?", "nl"), passages)
 
     system, user = model.received[0][0].content, model.received[0][-1].content
     # the system prompt says document text is data, never instructions
@@ -138,14 +147,14 @@ def test_a_passage_cannot_close_the_data_block():
     rendered = format_passages([sneaky])
     assert "DOCUMENTS>>>" not in rendered and "<<<" not in rendered
     model = fake("HACKED")
-    make_answerer(model).answer("Wat staat er?", [sneaky], "nl")
+    make_answerer(model).answer(asked("Wat staat er?", "nl"), [sneaky])
     assert model.received[0][-1].content.count("DOCUMENTS>>>") == 1
 
 
 def test_history_goes_before_the_question_without_old_citation_marks():
     model = fake("Het textielconvenant is op 9 maart gepresenteerd [1].")
     history = [("Wat is het textielconvenant?", "Een afspraak tussen bedrijven en overheid [3].")]
-    make_answerer(model).answer("Wanneer is het gepresenteerd?", PASSAGES, "nl", history=history)
+    make_answerer(model).answer(asked("Wanneer is het gepresenteerd?", "nl"), PASSAGES, history=history)
     messages = model.received[0]
     assert [type(m).__name__ for m in messages] == ["SystemMessage", "HumanMessage", "AIMessage", "HumanMessage"]
     assert messages[2].content == "Een afspraak tussen bedrijven en overheid."
@@ -154,7 +163,7 @@ def test_history_goes_before_the_question_without_old_citation_marks():
 # --- streaming ---------------------------------------------------------------------------
 def test_stream_yields_tokens_then_the_checked_answer():
     reply = "Het textielconvenant is op 9 maart gepresenteerd [1][7]."
-    stream = make_answerer(fake(reply)).stream("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "nl")
+    stream = make_answerer(fake(reply)).stream(asked("Wanneer is het textielconvenant gepresenteerd?", "nl"), PASSAGES)
     assert stream.answer is None
     tokens = list(stream)
     assert len(tokens) > 3 and "".join(tokens) == reply  # the raw text, as it arrived
@@ -164,14 +173,14 @@ def test_stream_yields_tokens_then_the_checked_answer():
 
 
 def test_stream_result_drains_the_stream_and_refuses_unsupported_text():
-    stream = make_answerer(fake("HACKED")).stream("Hoe lang loopt het convenant?", PASSAGES, "nl")
+    stream = make_answerer(fake("HACKED")).stream(asked("Hoe lang loopt het convenant?", "nl"), PASSAGES)
     answer = stream.result()
     assert not answer.answered and answer.text == NL_REFUSAL
 
 
 def test_result_after_an_abandoned_stream_reads_the_rest():
     reply = "Het textielconvenant is op 9 maart gepresenteerd [1]."
-    stream = make_answerer(fake(reply)).stream("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "nl")
+    stream = make_answerer(fake(reply)).stream(asked("Wanneer is het textielconvenant gepresenteerd?", "nl"), PASSAGES)
     tokens = stream.tokens()
     first = next(tokens)
     answer = stream.result()
@@ -180,7 +189,7 @@ def test_result_after_an_abandoned_stream_reads_the_rest():
 
 
 def test_stream_without_passages_yields_the_refusal():
-    stream = make_answerer(fake()).stream("Wat is IMVO?", [], "en")
+    stream = make_answerer(fake()).stream(asked("Wat is IMVO?", "en"), [])
     assert list(stream.tokens()) == [EN_REFUSAL]
     assert not stream.result().answered
 
@@ -188,9 +197,9 @@ def test_stream_without_passages_yields_the_refusal():
 def test_connection_errors_become_llm_unavailable():
     answerer = make_answerer(BrokenChatModel(messages=iter([])))
     with pytest.raises(LLMUnavailableError, match="did not answer"):
-        answerer.answer("Wat is IMVO?", PASSAGES, "nl")
+        answerer.answer(asked("Wat is IMVO?", "nl"), PASSAGES)
     with pytest.raises(LLMUnavailableError):
-        list(answerer.stream("Wat is IMVO?", PASSAGES, "nl"))
+        list(answerer.stream(asked("Wat is IMVO?", "nl"), PASSAGES))
 
 
 # --- follow-up rewriting -------------------------------------------------------------------
@@ -257,7 +266,7 @@ def test_openai_compatible_server_answers_and_streams(monkeypatch):
         monkeypatch.setenv("IMVO_LLM_BASE_URL", stub.base_url)
         settings = Settings()
         answerer = LLMAnswerer(build_chat_model(settings), simple_tokenize, support_threshold=0.5, model_name=settings.llm)
-        answer = answerer.answer("Wanneer is het textielconvenant gepresenteerd?", PASSAGES, "nl")
+        answer = answerer.answer(asked("Wanneer is het textielconvenant gepresenteerd?", "nl"), PASSAGES)
         assert answer.answered and answer.model == "openai:stub-model"
         assert answer.citations[0].n == 1
         request = stub.requests[0]
@@ -265,7 +274,7 @@ def test_openai_compatible_server_answers_and_streams(monkeypatch):
         assert [m["role"] for m in request["messages"]] == ["system", "user"]
         assert "<<<DOCUMENTS" in request["messages"][1]["content"]
 
-        stream = answerer.stream("Welke sectoren sluiten nog een convenant?", PASSAGES, "nl")
+        stream = answerer.stream(asked("Welke sectoren sluiten nog een convenant?", "nl"), PASSAGES)
         tokens = list(stream)
         assert len(tokens) > 1 and "".join(tokens) == replies[1]
         assert stub.requests[1]["stream"] is True
@@ -277,7 +286,7 @@ def test_server_error_status_is_llm_unavailable():
     with OpenAIStub(status=500) as stub:
         model = build_chat_model(Settings(llm="openai:stub-model", llm_base_url=stub.base_url, llm_timeout_s=5))
         with pytest.raises(LLMUnavailableError, match=stub.base_url):
-            LLMAnswerer(model, simple_tokenize, support_threshold=0.5).answer("Wat?", PASSAGES, "nl")
+            LLMAnswerer(model, simple_tokenize, support_threshold=0.5).answer(asked("Wat?", "nl"), PASSAGES)
 
 
 def test_unreachable_openai_server_is_llm_unavailable():
@@ -285,14 +294,14 @@ def test_unreachable_openai_server_is_llm_unavailable():
     model = build_chat_model(Settings(llm="openai:stub-model", llm_base_url=url, llm_timeout_s=5))
     answerer = LLMAnswerer(model, simple_tokenize, support_threshold=0.5)
     with pytest.raises(LLMUnavailableError, match=url):
-        answerer.answer("Wat?", PASSAGES, "nl")
+        answerer.answer(asked("Wat?", "nl"), PASSAGES)
     with pytest.raises(LLMUnavailableError, match=url):
-        list(answerer.stream("Wat?", PASSAGES, "nl"))
+        list(answerer.stream(asked("Wat?", "nl"), PASSAGES))
 
 
 def test_unreachable_ollama_names_ollama_serve():
     url = f"http://127.0.0.1:{closed_port()}"
     model = build_chat_model(Settings(llm="ollama:llama3.1", llm_base_url=url, llm_timeout_s=5))
     with pytest.raises(LLMUnavailableError, match="ollama serve") as err:
-        LLMAnswerer(model, simple_tokenize, support_threshold=0.5).answer("Wat?", PASSAGES, "nl")
+        LLMAnswerer(model, simple_tokenize, support_threshold=0.5).answer(asked("Wat?", "nl"), PASSAGES)
     assert url in str(err.value)

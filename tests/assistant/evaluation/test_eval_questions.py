@@ -11,10 +11,20 @@ from tests.assistant.evaluation.eval_factories import DEV_QUESTIONS
 @pytest.mark.skipif(not DEV_QUESTIONS.exists(), reason="dev set (../shared/eval) not available")
 def test_load_questions_reads_the_dev_set():
     questions = load_questions(DEV_QUESTIONS)
-    assert len(questions) == 30
-    assert len({q.id for q in questions}) == 30
-    assert sum(not q.answerable for q in questions) == 3
+    lines = [line for line in DEV_QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(questions) == len(lines) >= 30
+    assert len({q.id for q in questions}) == len(questions)
+    assert sum(not q.answerable for q in questions) >= 3
     assert all(q.evidence for q in questions if q.answerable)
+
+
+def test_rewordings_name_the_question_they_reword_and_keep_its_evidence():
+    rewordings = load_questions(Path(__file__).resolve().parents[2] / "data" / "dev_rewordings.jsonl")
+    assert len(rewordings) >= 30 and all(q.original and q.group == q.original for q in rewordings)
+    if DEV_QUESTIONS.exists():
+        originals = {q.id: q for q in load_questions(DEV_QUESTIONS)}
+        for q in rewordings:
+            assert q.evidence == originals[q.original].evidence and q.question != originals[q.original].question
 
 
 def _write_lines(tmp_path: Path, *lines: str) -> Path:
