@@ -98,6 +98,14 @@ def run_ingest_locked(
     store: Store, paths: list[Path], *, rebuild: bool = False, progress: ProgressFn | None = None
 ) -> IngestReport:
     """`run_ingest` for a caller that already holds the writer lock."""
+    store.writing = True
+    try:
+        return _ingest(store, paths, rebuild=rebuild, progress=progress)
+    finally:
+        store.writing = False
+
+
+def _ingest(store: Store, paths: list[Path], *, rebuild: bool, progress: ProgressFn | None) -> IngestReport:
     started = time.perf_counter()
     settings = store.settings
     report = IngestReport()

@@ -25,7 +25,7 @@ from assistant.store.lexical import LexicalIndex
 from assistant.store.lock import try_writer_lock
 from assistant.store.passages import PassageDB
 from assistant.store.swap import recover_interrupted_swap
-from assistant.store.vectors import VectorIndex, collection_ids, drop_collection, make_client
+from assistant.store.vectors import VectorIndex, collection_ids, drop_collection, forget_local_client, make_client
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,9 @@ class Store:
             make_private(self.db.path)
         self._embeddings_factory = embeddings_factory
         self._lexical: LexicalIndex | None = None
+        self._vectors: VectorIndex | None = None
+        self._vectors_generation: int | None = None
+        self.writing = False  # set by the ingest that holds the writer lock: its own commits need no reopen
         self._derived: dict[str, tuple[int, object]] = {}
 
     # --- lazily built parts: a no-change ingest never loads the model ----------------------
@@ -81,15 +84,26 @@ class Store:
     def client(self) -> object:
         return make_client(self.settings)
 
-    @cached_property
+    @property
     def vectors(self) -> VectorIndex:
-        self.check_model()
-        emb = self.embeddings
-        index = VectorIndex.open(self.client, self.collection_name, emb, model_id=emb.model_id, dimension=emb.dimension)
-        if self.db.get_meta("embedding_model") is None:
-            self.db.set_meta("embedding_model", emb.model_id)
-            self.db.set_meta("dimension", str(emb.dimension))
-        return index
+        """The Chroma collection. A local Chroma keeps its index in memory, so when another process (a CLI
+        ingest, the web app's ingest worker) has committed since it was opened, it is opened again."""
+        generation = self.db.generation
+        if (self._vectors is not None and self._vectors_generation != generation and not self.writing
+                and self.settings.chroma_server is None):
+            forget_local_client(self.__dict__.pop("client", None))
+            self._vectors = None
+        if self._vectors is None:
+            self.check_model()
+            emb = self.embeddings
+            self._vectors = VectorIndex.open(
+                self.client, self.collection_name, emb, model_id=emb.model_id, dimension=emb.dimension
+            )
+            if self.db.get_meta("embedding_model") is None:
+                self.db.set_meta("embedding_model", emb.model_id)
+                self.db.set_meta("dimension", str(emb.dimension))
+        self._vectors_generation = generation
+        return self._vectors
 
     @cached_property
     def collection_name(self) -> str:
@@ -252,7 +266,7 @@ class Store:
     def reset(self) -> None:
         """Start over (`imvo ingest --rebuild`): drop the collection, passages and BM25 snapshot."""
         drop_collection(self.client, self.collection_name)
-        self.__dict__.pop("vectors", None)
+        self._vectors = None
         self.__dict__.pop("collection_name", None)
         self.db.close()
         for name in ("passages.sqlite", "passages.sqlite-wal", "passages.sqlite-shm"):

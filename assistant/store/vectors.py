@@ -183,3 +183,17 @@ def collection_ids(client: Any, name: str) -> set[str]:
         return set()
     collection = client.get_collection(name, embedding_function=ImvoEmbeddingFunction(None, ""))  # type: ignore[arg-type]
     return set(collection.get(include=[])["ids"])
+
+
+def forget_local_client(client: Any) -> None:
+    """Make the next local client for this path read the store from disk again (another process wrote to
+    it). The old client keeps serving whoever still holds it; only the per-path cache entry goes."""
+    if client is None:
+        return
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        identifier = client.get_settings().persist_directory  # type: ignore[attr-defined]
+        SharedSystemClient._identifier_to_system.pop(identifier, None)
+    except Exception:  # pragma: no cover - chromadb internals moved: the next open reuses the cached one
+        pass

@@ -140,4 +140,11 @@ def test_upload_ingest_runs_in_a_separate_lower_priority_process(tmp_path: Path)
     store = Store(settings)
     assert store.db.chunk_count() > 0
     assert os.nice(0) < 19  # this process was not re-niced
+    before = store.vectors.count()
+
+    # the web process's open (local) Chroma sees what the worker adds next, without a restart
+    (docs / "tweede.txt").write_text("Geachte voorzitter,\n\nDe minister schrijft over het goudconvenant en de "
+                                     "mijnbouw in de keten.\n", encoding="utf-8")
+    ingest_in_worker(settings, [docs])
+    assert store.vectors.count() > before
     store.close()
