@@ -8,7 +8,7 @@ PORT   ?= 8501
 API_HOST ?=
 API_PORT ?=
 
-.PHONY: install run serve test test-fast bench eval browser clean-store
+.PHONY: install run serve test test-fast bench bench-robustness eval browser clean-store
 
 install: $(VENV)/.installed
 
@@ -24,16 +24,18 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-# Ingest is incremental: on an up-to-date store it embeds nothing and takes about a second.
-# Exit code 1 (some files failed, the rest ingested) must not keep the app from starting.
+# Ingest is incremental: on an up-to-date store it embeds nothing and takes about a second; it also
+# repairs what a crash left behind. Exit code 4 (some files failed, the rest ingested) must not keep the
+# app from starting; any other failure (1 crash, 5 store busy, 6 store damaged, ...) must.
+# The app binds to IMVO_SERVER_ADDRESS (default 127.0.0.1: this machine only).
 run: install
-	$(IMVO) ingest || [ $$? -eq 1 ]
-	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.address 0.0.0.0 \
+	$(IMVO) ingest || [ $$? -eq 4 ]
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT) --server.address "$$($(IMVO) config server_address)" \
 		--server.headless true --browser.gatherUsageStats false
 
 # The HTTP API (OpenAPI page at /docs). Upload and ingest routes are off unless IMVO_API_WRITE_TOKEN is set.
 serve: install
-	$(IMVO) ingest || [ $$? -eq 1 ]
+	$(IMVO) ingest || [ $$? -eq 4 ]
 	$(IMVO) serve $(if $(API_HOST),--host $(API_HOST)) $(if $(API_PORT),--port $(API_PORT))
 
 test: install browser
@@ -49,12 +51,16 @@ bench: install
 	$(PY) -m bench.kamer_bench
 	$(PY) -m bench.api_bench
 
+# Bad input held, kill -9 points survived, chat p50/p95 during an ingest, pathological files (several minutes).
+bench-robustness: install
+	$(PY) -m bench.robustness_bench
+
 # In-sample figures of the shipped settings on the development questions and on our rewordings of
 # them, then the k-fold held-out figures (settings chosen on folds that exclude the scored questions).
 DEV        ?= ../shared/eval/dev.jsonl
 REWORDINGS := tests/data/dev_rewordings.jsonl
 eval: install
-	$(IMVO) ingest || [ $$? -eq 1 ]
+	$(IMVO) ingest || [ $$? -eq 4 ]
 	$(IMVO) eval $(DEV)
 	$(IMVO) eval $(REWORDINGS)
 	$(PY) -m bench.tune_retrieval $(DEV) $(REWORDINGS)

@@ -6,7 +6,7 @@ from assistant.errors import ImvoError
 from assistant.webapp.chat_state import FILTERS_KEY
 from assistant.webapp.filters import describe_filters, filter_options, make_filters
 from assistant.webapp.formatting import dutch_timestamp
-from assistant.webapp.messages import stop_with_error
+from assistant.webapp.messages import stop_with_error, stop_with_unexpected
 from assistant.webapp.resources import get_resources
 from assistant.webapp.style import CSS, PAGE_ICON
 
@@ -29,6 +29,8 @@ try:
     documents = resources.assistant.store.db.documents()
 except ImvoError as exc:
     stop_with_error(exc)
+except Exception as exc:  # never a traceback in the browser
+    stop_with_unexpected(exc)
 
 settings = resources.settings
 options = filter_options(documents)
@@ -71,4 +73,9 @@ with st.sidebar:
         f"laatst ingelezen: {dutch_timestamp(info.last_ingest)}"
     )
 
-page.run()
+try:
+    page.run()
+except ImvoError as exc:
+    stop_with_error(exc, settings)
+except Exception as exc:  # st.stop()/st.rerun() are BaseExceptions and pass through
+    stop_with_unexpected(exc)

@@ -26,6 +26,7 @@ from assistant.webapp.messages import EMPTY_STORE, error_message
 from assistant.webapp.pdf_page import render_page
 from assistant.webapp.resources import get_resources
 from assistant.webapp.starters import starter_questions
+from assistant.webapp.streaming import stream_plain
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ def answer_question(question: str) -> None:
                 in_progress = assistant.ask_streaming(question, session.history(), filters)
             if settings.answer_mode == "llm":
                 status.update(label=f"{len(in_progress.passages)} passages gevonden; het taalmodel schrijft …")
-                st.write_stream(in_progress.tokens())
+                stream_plain(st.empty(), in_progress.tokens())
                 status.update(label="Bronnen controleren …")
             answer = in_progress.result()
             status.update(label="Klaar", state="complete")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from assistant.errors import ImvoError, UploadError
+from assistant.webapp.access import may_change_documents, unlock
 from assistant.webapp.documents import (
     KAMERSTUK_DISPLAY,
     TABLE_COLUMNS,
@@ -80,6 +81,15 @@ st.caption(
     "Ze worden direct ingelezen en zijn daarna in de chat te bevragen."
 )
 
+if not may_change_documents(settings, st.session_state):
+    with st.form("unlock_upload"):
+        given = st.text_input("Wachtwoord om documenten toe te voegen", type="password")
+        if st.form_submit_button("Ontgrendelen", icon=":material/lock_open:"):
+            if unlock(settings, st.session_state, given):
+                st.rerun()
+            st.error("Onjuist wachtwoord.")
+    st.stop()
+
 previous = st.session_state.get(RESULT_KEY)
 if previous:
     for level, text in previous["messages"]:
@@ -99,18 +109,19 @@ if submitted and files:
     rows: list[dict[str, str]] = []
     bar = st.progress(0.0, text="Wachten tot andere inleesacties klaar zijn …")
     try:
-        with resources.store_lock:
-            saved = []
-            for f in files:
-                try:
-                    saved.append(save_upload(settings.upload_dir, f.name, f.getvalue(), limits))
-                except UploadError as exc:
-                    rows.append(
-                        {"Bestand": f.name, "Opgeslagen als": "", "Status": "geweigerd", "Toelichting": exc.reason}
-                    )
-            result = ingest_uploads(
-                store, saved, settings, progress=lambda fraction, label: bar.progress(fraction, text=label)
-            )
+        # No in-process lock: the ingest runs in its own process under the store's writer lock, and
+        # questions keep reading the last committed state meanwhile.
+        saved = []
+        for f in files:
+            try:
+                saved.append(save_upload(settings.upload_dir, f.name, f.getvalue(), limits))
+            except UploadError as exc:
+                rows.append(
+                    {"Bestand": f.name, "Opgeslagen als": "", "Status": "geweigerd", "Toelichting": exc.reason}
+                )
+        result = ingest_uploads(
+            store, saved, settings, progress=lambda fraction, label: bar.progress(fraction, text=label)
+        )
         bar.progress(1.0, text="Klaar")
         for item, outcome in result.outcomes:
             removed = "; bestand weer verwijderd" if item in result.discarded else ""

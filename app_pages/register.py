@@ -107,12 +107,13 @@ chosen = selected_id(st.session_state, "register_table", ids, table.selection.ro
 if chosen is not None:
     item = items[ids.index(chosen)]
     names = labels()
-    st.subheader(item_title(item))
+    st.subheader(escape_markdown(item_title(item)))
     inferred = " (afgeleid uit de uitvoeringsmelding)" if item.status_inferred else ""
     facts = [
         f"**Status:** {names['status'].get(item.status, item.status)}{inferred}",
         f"**Uitvoering:** {names['execution'].get(item.execution, item.execution)}",
         f"**Open:** {open_label(item.open)}",
+        *(["**Tegenstrijdig:** een bron met minder gezag zegt iets anders (zie bewijs)"] if item.contradicted else []),
     ]
     if item.kamerstuk and item.url:
         facts.append(f"**Kamerstuk:** [{item.kamerstuk}]({item.url})")
@@ -134,7 +135,7 @@ if chosen is not None:
     for i, ev in enumerate(found, start=1):
         with st.container(border=True):
             if ev.findings:
-                st.caption(" · ".join(ev.findings))
+                st.caption(escape_markdown(" · ".join(ev.findings)))
             st.markdown(source_card_html(f"({i})", ev.passage, cited_sentences=ev.quotes), unsafe_allow_html=True)
 else:
     st.caption("Selecteer een rij in de tabel om het bewijs te zien.")

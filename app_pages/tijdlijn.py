@@ -5,7 +5,7 @@ import streamlit as st
 from assistant.errors import ImvoError
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.export import table_csv
-from assistant.webapp.formatting import dutch_date
+from assistant.webapp.formatting import dutch_date, escape_markdown
 from assistant.webapp.messages import stop_with_error
 from assistant.webapp.resources import get_resources
 from assistant.webapp.selection import selected_id, table_selection
@@ -77,6 +77,6 @@ if chosen is not None:
         with st.container(border=True):
             st.markdown(source_card_html("", passage[0], cited_sentences=[event.quote]), unsafe_allow_html=True)
     else:
-        st.markdown(event.quote)
+        st.markdown(escape_markdown(event.quote))
     if event.also_in:
-        st.caption("Ook genoemd in: " + "; ".join(f"{x['title']} (p. {x['page']})" for x in event.also_in))
+        st.caption("Ook genoemd in: " + escape_markdown("; ".join(f"{x['title']} (p. {x['page']})" for x in event.also_in)))

@@ -1,8 +1,11 @@
 """`imvo` command line. Errors from the assistant become messages and exit codes here, nowhere else.
 
-Exit codes: 0 success; 1 some files failed to ingest (the rest were ingested), or some Kamerstukken
-could not be fetched; 2 usage or configuration error; 3 the LLM server could not be reached; 4 a
-service of the Kamer could not be reached or answered unusably (nothing was changed).
+Exit codes (assistant/errors.py): 0 success; 1 the run crashed (an unexpected error; also what Python
+returns for any crash); 2 usage or configuration error; 3 the LLM server could not be reached; 4 some
+files failed to ingest (the rest were ingested), or some Kamerstukken could not be fetched; 5 another
+process is writing to the store; 6 the store is damaged, inconsistent, or the disk refused a write; 7 a
+service of the Kamer could not be reached or answered unusably (nothing was changed). No traceback
+reaches the user: an unexpected error prints one line and its details go to <store>/error.log.
 """
 
 from __future__ import annotations
@@ -44,7 +47,9 @@ def make_settings(store: Path | None) -> Settings:
 
 
 def fail(exc: ImvoError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
     return typer.Exit(exc.exit_code)
 
 
@@ -68,7 +73,7 @@ def ingest(
         raise typer.Exit(2)
     labels = {"prepare": "Lezen en opknippen", "embed": "Embedden", "index": "Indexeren"}
     try:
-        with open_store(settings) as st, Progress(
+        with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, transient=True,
         ) as bar:
@@ -79,7 +84,13 @@ def ingest(
                     tasks[stage] = bar.add_task(labels.get(stage, stage), total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = run_ingest(st, targets, rebuild=rebuild, progress=progress)
+            if rebuild:
+                from ingest.rebuild import rebuild_store
+
+                report = rebuild_store(settings, targets, progress=progress)
+            else:
+                with open_store(settings) as st:
+                    report = run_ingest(st, targets, progress=progress)
     except ImvoError as exc:
         raise fail(exc) from exc
     _print_report(report)
@@ -93,14 +104,17 @@ def _print_report(report) -> None:
     table.add_column("pages", justify="right")
     table.add_column("passages", justify="right")
     table.add_column("detail")
-    styles = {"failed": "red", "ingested": "green", "removed": "yellow", "duplicate": "yellow", "unchanged": "dim"}
+    styles = {"failed": "red", "ingested": "green", "removed": "yellow", "duplicate": "yellow", "unchanged": "dim",
+              "skipped": "yellow"}
     for o in report.outcomes:
         table.add_row(o.source, f"[{styles[o.status]}]{o.status}[/]", str(o.pages or ""), str(o.chunks or ""), o.detail)
     out.print(table)
     counts = ", ".join(
-        f"{report.count(s)} {s}" for s in ("ingested", "unchanged", "removed", "duplicate", "failed")
+        f"{report.count(s)} {s}" for s in ("ingested", "unchanged", "removed", "duplicate", "skipped", "failed")
     )
     out.print(f"{counts} — {report.embedded_chunks} passages embedded in {report.seconds:.1f} s")
+    for line in report.repaired:
+        out.print(f"Repaired: {line}", markup=False)
     if report.nothing_changed and not report.failed:
         out.print("Nothing changed: nothing was embedded.")
 
@@ -117,7 +131,80 @@ _add_network_commands()
 
 def main() -> None:  # pragma: no cover - console entry point
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    app()
+    try:
+        app()
+    except Exception as exc:  # the last edge: one line for the user, the traceback to a file
+        raise SystemExit(_crash_line(exc)) from None
+
+
+def _crash_line(exc: BaseException) -> int:
+    import sqlite3
+    import traceback
+
+    from rich.markup import escape
+
+    from assistant.errors import EXIT_CRASH, EXIT_STORE_DAMAGED
+
+    log_file = None
+    try:
+        settings = Settings()
+        log_file = Path(settings.store_dir) / "error.log"
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        with log_file.open("a", encoding="utf-8", errors="backslashreplace") as fh:
+            fh.write("".join(traceback.format_exception(exc)) + "\n")
+    except Exception:  # noqa: BLE001 - a crash report must not crash
+        log_file = None
+    where = f" (details in {log_file})" if log_file else ""
+    if isinstance(exc, OSError) and exc.errno == 28 or isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        err.print(f"[red]error:[/red] the disk is full ({exc}): free disk space, then run `imvo check`{where}")
+        return EXIT_STORE_DAMAGED
+    if isinstance(exc, sqlite3.Error):
+        err.print(f"[red]error:[/red] the store's database failed ({exc}): run `imvo check`, "
+                  f"or `imvo ingest --rebuild` if it is damaged{where}")
+        return EXIT_STORE_DAMAGED
+    err.print(f"[red]error:[/red] unexpected {exc.__class__.__name__}: {escape(str(exc))}{where}")
+    return EXIT_CRASH
+
+
+@app.command()
+def check(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Compare SQLite, Chroma and the BM25 snapshot (counts and ids); `imvo ingest` repairs what differs."""
+    from assistant.container import open_store
+    from assistant.errors import EXIT_STORE_DAMAGED
+    from assistant.store.check import check_store
+
+    settings = make_settings(store)
+    try:
+        with open_store(settings) as st:
+            report = check_store(st)
+            collection = st.collection_name
+    except ImvoError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        _emit(report.to_dict() | {"collection": collection})
+    else:
+        bm25 = "none" if report.bm25 is None else str(report.bm25)
+        out.print(f"passages (SQLite): {report.passages}; vectors (Chroma, {collection}): {report.vectors}; "
+                  f"BM25: {bm25}", markup=False)
+        for line in report.problems:
+            err.print(f"[red]problem:[/red] {line}", markup=True)
+        if report.ok:
+            out.print("OK: SQLite, Chroma and BM25 agree.")
+    raise typer.Exit(0 if report.ok else EXIT_STORE_DAMAGED)
+
+
+@app.command(name="config")
+def show_config(name: Annotated[str, typer.Argument(help="Setting name, e.g. server_address.")]) -> None:
+    """Print one setting's value (for scripts such as `make run`)."""
+    settings = make_settings(None)
+    if name not in Settings.model_fields:
+        err.print(f"[red]error:[/red] unknown setting {name!r}: see the configuration table in README.md")
+        raise typer.Exit(2)
+    value = getattr(settings, name)
+    print("" if value is None else ("***" if "password" in name or "key" in name else value))
 
 
 # --- search / ask / eval -------------------------------------------------------------------
@@ -226,7 +313,12 @@ KamerstukOpt = Annotated[str | None, typer.Option("--kamerstuk", help="Only pass
 def _emit(obj: object) -> None:
     import json
 
-    print(json.dumps(obj, ensure_ascii=False), flush=True)
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (e.g. in a batch id): JSON's own \\u escapes instead
+        line = json.dumps(obj, ensure_ascii=True)
+    print(line, flush=True)
 
 
 @app.command()
@@ -392,7 +484,7 @@ def motions(
             row = register_csv_row(i, official)
             kamer = ", ".join(v for v in (row["official_state"], row["official_votes"],
                                           row["official_afgedaan"] and f"afgedaan: {row['official_afgedaan']}") if v)
-            state = f"{i.status} / {i.execution}"
+            state = f"{i.status} / {i.execution}" + (" (tegenstrijdig)" if i.contradicted else "")
             if kamer:
                 state += f"\nKamer: {kamer}"
             if row["disagreement"]:

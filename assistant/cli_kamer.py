@@ -1,6 +1,6 @@
 """`imvo fetch dossier` and `imvo sync motions`: the only commands that go over the network.
 
-Without network they say so in one line and change nothing (exit code 4); a failure halfway keeps what
+Without network they say so in one line and change nothing (exit code 7); a failure halfway keeps what
 was fetched, reports the rest, and exits 1.
 """
 
@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from assistant.errors import EXIT_SOME_FILES_FAILED
 
 fetch_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fetch the Kamer's own documents.")
 sync_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sync the Kamer's official records.")
@@ -83,7 +85,7 @@ def fetch_dossier_command(
         err.print(f"[yellow]{kamerstuk}:[/yellow] {reason}")
     if report.interrupted:
         err.print(f"[red]interrupted:[/red] {report.interrupted}")
-    raise typer.Exit(1 if report.failed or report.interrupted or ingest_report.failed else 0)
+    raise typer.Exit(EXIT_SOME_FILES_FAILED if report.failed or report.interrupted or ingest_report.failed else 0)
 
 
 @sync_app.command("motions")
@@ -121,4 +123,4 @@ def sync_motions_command(
         err.print(f"[yellow]{what}:[/yellow] {reason}")
     if report.interrupted:
         err.print(f"[red]interrupted:[/red] {report.interrupted}")
-    raise typer.Exit(1 if report.failed or report.interrupted else 0)
+    raise typer.Exit(EXIT_SOME_FILES_FAILED if report.failed or report.interrupted else 0)

@@ -98,7 +98,10 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
             def followup(question: str, history: list[tuple[str, str]]) -> str:
                 return rewrite_followup(chat_model, history, question) if history else question
 
-    audit = AuditLog(store.dir / "audit.jsonl") if settings.audit_log else None
+    audit = AuditLog(
+        store.dir / "audit.jsonl", questions=settings.audit_questions,
+        max_bytes=int(settings.audit_max_mb * 1024 * 1024), backups=settings.audit_backups,
+    ) if settings.audit_log else None
     return Assistant(
         settings=settings,
         store=store,

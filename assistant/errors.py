@@ -32,7 +32,7 @@ class InvalidQuestionError(ImvoError):
 class LLMUnavailableError(ImvoError):
     """The LLM server could not be reached or answered with an error."""
 
-    exit_code = 3
+    exit_code = 3  # EXIT_LLM
 
 
 class IngestFileError(ImvoError):
@@ -73,16 +73,59 @@ class UploadError(ImvoError):
         super().__init__(f"{name}: {reason}")
 
 
+# Exit codes of the CLI (`imvo`), in one place. 1 is what Python itself returns for an unhandled crash,
+# so "some files failed" has its own code and `make run` can tell the two apart.
+EXIT_OK = 0
+EXIT_CRASH = 1
+EXIT_USAGE = 2
+EXIT_LLM = 3
+EXIT_SOME_FILES_FAILED = 4
+EXIT_STORE_BUSY = 5
+EXIT_STORE_DAMAGED = 6
+EXIT_NETWORK = 7  # `imvo fetch` / `imvo sync`: a service of the Kamer could not be used; nothing changed
+
+
+class StoreBusyError(ImvoError):
+    """Another process is writing to the store and did not finish within the lock timeout."""
+
+    exit_code = EXIT_STORE_BUSY
+
+    def __init__(self, store_dir: object, holder: str, waited_s: float) -> None:
+        self.holder = holder
+        super().__init__(
+            f"another ingest is writing to {store_dir} ({holder}); waited {waited_s:g} s: try again when it is done, "
+            f"or raise IMVO_LOCK_TIMEOUT_S to wait longer"
+        )
+
+
+class StoreDamagedError(ImvoError):
+    """A store file is unreadable or the disk refused a write; the message names the file and the fix."""
+
+    exit_code = EXIT_STORE_DAMAGED
+
+    def __init__(self, path: object, reason: str, fix: str = "run `imvo ingest --rebuild`") -> None:
+        self.path = path
+        super().__init__(f"{path}: {reason}: {fix}")
+
+
+class StoreInconsistentError(ImvoError):
+    """`imvo check` found SQLite, Chroma and BM25 out of step."""
+
+    exit_code = EXIT_STORE_DAMAGED
+
+
 class NetworkUnavailableError(ImvoError):
     """A service of the Kamer could not be reached (no network, DNS, refused, timed out): nothing was changed."""
 
-    exit_code = 4
+    exit_code = EXIT_NETWORK
 
 
 class RemoteServiceError(ImvoError):
     """A service of the Kamer answered, but not usably (an error status, a cut-off or malformed body)."""
 
-    exit_code = 4
+    exit_code = EXIT_NETWORK
+
+
 class InvalidFilterError(ImvoError):
     """A search filter is malformed or names something the store does not have; `field` is its name
     (the CLI option without dashes, the API's JSON field)."""

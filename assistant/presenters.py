@@ -105,8 +105,10 @@ def register_item_to_dict(item, official=None) -> dict[str, Any]:
         "status": item.status,
         "execution": item.execution,
         "open": item.open,
+        "contradicted": item.contradicted,
         "evidence": [
             {k: e.get(k) for k in ("doc_id", "title", "source", "page", "text", "chunk_id", "reason")}
+            | {"conflict": bool(e.get("conflict"))}
             for e in item.evidence
         ],
         "official": official.as_dict(item) if official else None,
@@ -115,7 +117,7 @@ def register_item_to_dict(item, official=None) -> dict[str, Any]:
 
 
 REGISTER_CSV_FIELDS = ["kind", "kamerstuk", "url", "members", "date", "debate", "subject", "status", "execution",
-                       "open", "evidence", "official_state", "official_votes", "official_afgedaan",
+                       "open", "contradicted", "evidence", "official_state", "official_votes", "official_afgedaan",
                        "official_appreciation", "official_open", "official_url", "disagreement"]
 
 
@@ -127,6 +129,7 @@ def register_csv_row(item, official=None) -> dict[str, Any]:
     data = register_item_to_dict(item, official)
     data["members"] = "; ".join(item.members)
     data["open"] = _yes_no(item.open)
+    data["contradicted"] = "tegenstrijdig" if item.contradicted else ""
     data["evidence"] = " | ".join(f"{e.get('source')} p. {e.get('page')}" for e in item.evidence)
     record = data.pop("official") or {}
     totals = record.get("totals") or {}

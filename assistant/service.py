@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -21,6 +22,18 @@ from assistant.retrieval.hybrid import PassageRetriever, SearchResult
 from assistant.settings import Settings
 from assistant.store.passages import StoredDocument
 from assistant.store.store import Store, StoreInfo
+
+
+def refuse_if_unsupported(answer: Answer) -> Answer:
+    """The last check before any answer leaves the assistant, whatever wrote it: an answer none of whose
+    sentences the cited passages support is a refusal (the check results are kept for the audit log)."""
+    if not answer.answered or answer.mode == "register" or not answer.sentences:
+        return answer
+    if any(s.supported for s in answer.sentences):
+        return answer
+    from assistant.answer.vocabulary import phrases
+
+    return replace(answer, text=phrases(answer.language).refusal, answered=False, citations=[])
 
 
 class Answerer(Protocol):
@@ -96,6 +109,13 @@ class Assistant:
         text = (question or "").strip()
         if not text:
             raise InvalidQuestionError("the question is empty: type a question")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate (e.g. "\ud800" in JSON): nothing can store or show it
+            raise InvalidQuestionError(
+                f"the question holds a character that is not valid Unicode text (position {exc.start}): "
+                "remove it or retype the question"
+            ) from exc
         if len(text) > self.settings.max_question_chars:
             raise InvalidQuestionError(
                 f"the question is {len(text)} characters long; the limit is {self.settings.max_question_chars} "
@@ -165,6 +185,7 @@ class Assistant:
         return AnswerInProgress(result.passages, stream.tokens(), finish)
 
     def _finish(self, answer: Answer, question: str, query: str, started: float) -> Answer:
+        answer = refuse_if_unsupported(answer)
         renumber_citations(answer)
         answer.question = question
         answer.rewritten_query = query if query != question else None

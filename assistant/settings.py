@@ -24,7 +24,18 @@ class Settings(BaseSettings):
     metadata_file: Path | None = Field(
         None, description="YAML file with curated document metadata; default: metadata.yaml inside each ingested folder."
     )
-    collection_name: str = Field("imvo_passages", description="Chroma collection that holds the passage vectors.")
+    collection_name: str | None = Field(
+        None,
+        description="Chroma collection that holds the passage vectors. None: a name unique to the store, chosen "
+        "when it is created and kept in its passages.sqlite, so stores sharing one Chroma server never meet.",
+    )
+    lock_timeout_s: float = Field(
+        600.0, ge=0, description="Seconds an ingest waits for another writer of the same store before giving up "
+        "(naming the process that holds the lock); 0: do not wait.",
+    )
+    private_files: bool = Field(
+        True, description="Keep the store directory and the files in it readable by their owner only (0700/0600)."
+    )
 
     # --- Chroma server (client/server mode) --------------------------------------------
     chroma_host: str | None = Field(None, description="Chroma server host; when set with chroma_port, use HttpClient.")
@@ -53,6 +64,10 @@ class Settings(BaseSettings):
 
     # --- ingestion -----------------------------------------------------------------------
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingest.")
+    follow_external_symlinks: bool = Field(
+        False, description="Ingest files that a symbolic link inside the ingest folder points to outside it "
+        "(refused and reported by default).",
+    )
     chunk_target_words: int = Field(140, ge=40, description="Words a passage aims for.")
     chunk_max_words: int = Field(250, ge=60, description="Hard upper bound on words per passage.")
     chunk_min_words: int = Field(60, ge=10, description="Smaller sections are merged with their neighbour.")
@@ -96,6 +111,12 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a clear error.")
     audit_log: bool = Field(True, description="Append one JSON line per answer to <store>/audit.jsonl.")
+    audit_questions: Literal["full", "hash"] = Field(
+        "full", description="What the audit log keeps of each question and answer: the full text, or only a "
+        "SHA-256 hash of the question (no answer text).",
+    )
+    audit_max_mb: float = Field(10.0, gt=0, description="Size at which the audit log is rotated (audit.jsonl.1, ...).")
+    audit_backups: int = Field(3, ge=0, description="Rotated audit logs kept; older ones are deleted.")
 
     # --- web app -------------------------------------------------------------------------
     upload_dir: Path = Field(
@@ -105,6 +126,17 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(20, gt=0, description="Largest file the web app and the HTTP API accept for upload, in MB.")
     upload_types: list[str] = Field(
         ["pdf", "txt", "md"], description="File extensions (without dot) the web app and the HTTP API accept for upload."
+    )
+    server_address: str = Field(
+        "127.0.0.1", description="Address `make run` binds the web app to; set 0.0.0.0 only behind a reverse "
+        "proxy with TLS and authentication (see README, running for a team).",
+    )
+    upload_password: SecretStr | None = Field(
+        None, description="Password (or token) the web app asks before documents can be added; None: no password "
+        "(only safe when the app is bound to 127.0.0.1).",
+    )
+    upload_ingest_nice: int = Field(
+        10, ge=0, le=19, description="Niceness of the separate process that ingests uploads, so chats stay responsive."
     )
     context_chars: int = Field(
         1500, ge=100, description="Characters of document text the web app shows on each side of a cited passage."

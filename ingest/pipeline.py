@@ -11,11 +11,12 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from assistant.errors import IngestFileError
+from assistant.errors import EXIT_OK, EXIT_SOME_FILES_FAILED, IngestFileError
+from assistant.store.lock import writer_lock
 from assistant.store.passages import DocumentUpdate, StoredDocument
 from assistant.store.store import Store
 from ingest.chunk import chunk_document, embedding_text
@@ -23,14 +24,15 @@ from ingest.clean import clean_document
 from ingest.discover import SourceFile, discover, is_supported
 from ingest.load import SUPPORTED_SUFFIXES, load_document
 from ingest.metadata import extract_metadata, load_curated_metadata, merge_metadata
+from ingest.repair import repair_store
 
 log = logging.getLogger(__name__)
 
 # Bump when cleaning/chunking changes so that every document is re-processed once.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 EMBED_BATCH = 256
 
-Status = Literal["ingested", "unchanged", "removed", "failed", "duplicate"]
+Status = Literal["ingested", "unchanged", "removed", "failed", "duplicate", "skipped"]
 ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -50,6 +52,7 @@ class IngestReport:
     embed_seconds: float = 0.0
     embedded_chunks: int = 0
     pages: int = 0
+    repaired: list[str] = field(default_factory=list)  # what self-repair fixed, one line each
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -60,11 +63,11 @@ class IngestReport:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return EXIT_SOME_FILES_FAILED if self.failed else EXIT_OK
 
     @property
     def nothing_changed(self) -> bool:
-        return self.count("ingested") == 0 and self.count("removed") == 0
+        return self.count("ingested") == 0 and self.count("removed") == 0 and not self.repaired
 
 
 def _fingerprint(data: bytes, curated: dict | None, settings_key: str) -> str:
@@ -106,15 +109,34 @@ def _curated_entry(sf: SourceFile, curated_by_folder: dict[Path, dict[str, dict]
 def run_ingest(
     store: Store, paths: list[Path], *, rebuild: bool = False, progress: ProgressFn | None = None
 ) -> IngestReport:
+    """One run, holding the store's writer lock (a second writer waits, then says who holds it)."""
+    with writer_lock(store.dir, store.settings.lock_timeout_s):
+        return run_ingest_locked(store, paths, rebuild=rebuild, progress=progress)
+
+
+def run_ingest_locked(
+    store: Store, paths: list[Path], *, rebuild: bool = False, progress: ProgressFn | None = None
+) -> IngestReport:
+    """`run_ingest` for a caller that already holds the writer lock."""
+    store.writing = True
+    try:
+        return _ingest(store, paths, rebuild=rebuild, progress=progress)
+    finally:
+        store.writing = False
+
+
+def _ingest(store: Store, paths: list[Path], *, rebuild: bool, progress: ProgressFn | None) -> IngestReport:
     started = time.perf_counter()
     settings = store.settings
     report = IngestReport()
     notify = progress or (lambda stage, done, total: None)
     if rebuild:
+        store.embeddings  # noqa: B018 - load the configured model before anything is dropped
         store.reset()
     store.check_model()
 
-    files, roots = discover(paths)
+    files, roots, skipped = discover(paths, follow_external_symlinks=settings.follow_external_symlinks)
+    report.outcomes += [FileOutcome(s.source, "failed" if s.failure else "skipped", s.reason) for s in skipped]
     curated_by_root = _curated_for(sorted({f.root for f in files} | set(roots)), settings.metadata_file)
     stored = {d.doc_id: d for d in store.db.documents()}
     settings_key = json.dumps(
@@ -159,7 +181,13 @@ def run_ingest(
             )
         else:
             kept.append(update)
-    updates = kept
+    updates = []
+    for update in kept:  # the commit is one transaction: a file it would choke on must fail alone, first
+        problem = _unstorable(update)
+        if problem:
+            report.outcomes.append(FileOutcome(update.metadata.source, "failed", problem))
+        else:
+            updates.append(update)
 
     # 4. Write: vectors first (invisible until committed), then the commit, then derived indexes.
     if updates or removed or store.vectors_dirty:
@@ -175,8 +203,8 @@ def run_ingest(
         store.rebuild_derived()
         store.reconcile_vectors()
         notify("index", 1, 1)
-    elif store.derived_stale():
-        store.rebuild_derived()
+    # 5. Repair what an earlier crash, a concurrent writer or damage left behind (SQLite is the truth).
+    report.repaired = repair_store(store, notify)
 
     report.pages = sum(o.pages for o in report.outcomes if o.status == "ingested")
     report.seconds = time.perf_counter() - started
@@ -207,12 +235,16 @@ def _triage(
             outcomes.append(FileOutcome(sf.source, "failed", f"unsupported file type {sf.path.suffix or '(none)'!r}: "
                                         f"supported are {', '.join(sorted(SUPPORTED_SUFFIXES))}"))
             continue
-        size = sf.path.stat().st_size
-        if size > max_bytes:
-            outcomes.append(FileOutcome(sf.source, "failed", f"file is {size / 1e6:.1f} MB, over the limit of "
-                                        f"{max_mb:g} MB: split it or raise IMVO_MAX_FILE_MB"))
+        try:
+            size = sf.path.stat().st_size
+            if size > max_bytes:
+                outcomes.append(FileOutcome(sf.source, "failed", f"file is {size / 1e6:.1f} MB, over the limit of "
+                                            f"{max_mb:g} MB: split it or raise IMVO_MAX_FILE_MB"))
+                continue
+            data = sf.path.read_bytes()
+        except OSError as exc:
+            outcomes.append(FileOutcome(sf.source, "failed", f"cannot be read ({exc.strerror or exc}): check its permissions"))
             continue
-        data = sf.path.read_bytes()
         content_hash = hashlib.sha256(data).hexdigest()
         fingerprint = _fingerprint(data, curated, settings_key)
         old = stored.get(sf.doc_id)
@@ -269,6 +301,19 @@ def _prepare(sf: SourceFile, fingerprint: str, curated: dict | None, store: Stor
         page_starts=_page_starts(clean),
         warnings=list(loaded.warnings),
     )
+
+
+def _unstorable(update: DocumentUpdate) -> str | None:
+    """Why SQLite would refuse this document's rows (text it cannot encode), or None."""
+    texts = [update.path, update.clean_text, update.metadata.source, update.metadata.doc_id, update.metadata.title]
+    texts += [c.text for c in update.chunks] + [c.heading or "" for c in update.chunks]
+    texts.append(json.dumps(asdict(update.metadata), ensure_ascii=False, default=str))
+    for text in texts:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return "holds characters that cannot be stored (invalid UTF-8 in its name or text): rename or re-save it"
+    return None
 
 
 def _page_starts(clean) -> list[tuple[int, int]]:

@@ -208,6 +208,8 @@ def describe(item: RegisterItem, language: Language) -> str:
     if item.kind in ("motie", "toezegging"):
         state.append(labels["execution"].get(item.execution, item.execution))
     state.append(labels["open"][item.open])
+    if item.contradicted:
+        state.append(labels["contradicted"])
     line = f"{head}: {'; '.join(state)}."
     if item.subject:
         line += f" {labels['subject']}: {item.subject}."

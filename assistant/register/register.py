@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from assistant.errors import DataFileError
 from assistant.kamerstuk import find_kamerstuk_refs, kamerstuk_url
 from assistant.models import Passage
+from assistant.register.authority import Authority
 from assistant.register.dates import DateValue
 from assistant.register.extract import Mention, extract_mentions, name_key, same_debate
 from assistant.register.rules import KINDS, register_rules
@@ -37,6 +38,7 @@ class RegisterItem:
     execution: str = "onbekend"  # uitgevoerd | twijfel | onbekend
     open: bool | None = None
     status_inferred: bool = False  # status follows from a report of execution, not from an explicit statement
+    contradicted: bool = False  # "tegenstrijdig": a source of lower authority says otherwise (marked in evidence)
     evidence: list[dict[str, Any]] = field(default_factory=list)  # passages behind status and execution
     mentions: list[dict[str, Any]] = field(default_factory=list)  # every passage that mentions the item
     part: int | None = None  # n-th of several items named together ("twee moties van de leden ...")
@@ -90,8 +92,8 @@ class Register:
             return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
         except FileNotFoundError as exc:
             raise DataFileError(path, "no register saved yet: run `imvo ingest` to build it") from exc
-        except (OSError, ValueError, TypeError) as exc:
-            raise DataFileError(path, f"is not a readable register ({exc}); rebuild it with `imvo ingest --rebuild`") from exc
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise DataFileError(path, f"is not a readable register ({exc}); `imvo ingest` rebuilds it from the passages") from exc
 
     def open_items(self, kind: str | None = None) -> list[RegisterItem]:
         return [i for i in self.items if i.open is True and (kind is None or i.kind == kind)]
@@ -257,13 +259,13 @@ def _passage_entry(p: Passage) -> dict[str, Any]:
     }
 
 
-def _item(group: _Group) -> RegisterItem:
+def _item(group: _Group, authority: Authority | None) -> RegisterItem:
     ms = group.mentions
     own = [m for m in ms if m.origin != "reference"]
     footnote_first = sorted(own, key=lambda m: not m.sentence.footnote)
     body_first = sorted(own, key=lambda m: m.sentence.footnote)
     date = _best_date(ms)
-    verdict = resolve_state(group.kind, ms)
+    verdict = resolve_state(group.kind, ms, authority)
     members = group.members
     return RegisterItem(
         id=_item_id(group.kind, group.kamerstuk, members, None if group.kamerstuk else group.part, date.iso if date else None),
@@ -277,6 +279,7 @@ def _item(group: _Group) -> RegisterItem:
         execution=verdict.execution,
         open=verdict.open,
         status_inferred=verdict.status_inferred,
+        contradicted=verdict.contradicted,
         evidence=verdict.evidence,
         mentions=_mention_entries(ms),
         part=group.part,
@@ -287,8 +290,13 @@ def _item_order(item: RegisterItem) -> tuple:
     return (date_sort_key(item.date), KINDS.index(item.kind), item.id)
 
 
-def build_register(passages: list[Passage]) -> Register:
-    items = [_item(g) for g in _group(extract_mentions(passages))]
+def build_register(passages: list[Passage], authority: Authority | None = None) -> Register:
+    """`authority` ranks the sources (default: document types from register_rules.yaml, no uploads)."""
+    if authority is None:
+        from assistant.register.authority import default_authority
+
+        authority = default_authority()
+    items = [_item(g, authority) for g in _group(extract_mentions(passages))]
     seen: dict[str, int] = {}
     for item in items:  # ids must be unique even for two unnumbered items with the same members
         n = seen.get(item.id, 0)

@@ -137,6 +137,7 @@ class RegisterRules:
     kind_words: dict[str, tuple[str, ...]]
     number_words: dict[str, int]
     chat: dict[str, Any]
+    authority: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -206,6 +207,7 @@ def register_rules() -> RegisterRules:
         kind_words={k: tuple(str(w).lower() for w in v) for k, v in kind_words.items()},
         number_words={str(k).lower(): int(v) for k, v in numbers.items()},
         chat=chat,
+        authority=_authority(r),
     )
 
 
@@ -278,3 +280,10 @@ def timeline_rules() -> TimelineRules:
         label_max_chars=int(r.number("label_max_chars")),
         generic_words=frozenset(w.lower() for w in r.words("generic_words")),
     )
+
+
+def _authority(r: _Reader) -> dict[str, tuple[str, ...]]:
+    raw = r.get("authority")
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise r.fail("authority", "must map `official`, `kamerstuk`, `letter` to lists of document types")
+    return {str(k): tuple(str(t) for t in v) for k, v in raw.items()}

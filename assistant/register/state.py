@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.models import Passage
+from assistant.register.authority import Authority
 from assistant.register.extract import Mention, Signal
 from assistant.register.textnorm import date_sort_key
 
@@ -31,6 +32,7 @@ class StateVerdict:
     execution: str = "onbekend"
     open: bool | None = None
     status_inferred: bool = False
+    contradicted: bool = False  # a source of lower authority says otherwise; its evidence is kept, marked
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -63,32 +65,84 @@ def _entry(sig: Signal, reason: str | None = None) -> dict[str, Any]:
     )
 
 
-def resolve_state(kind: str, mentions: list[Mention]) -> StateVerdict:
+def resolve_state(kind: str, mentions: list[Mention], authority: Authority | None = None) -> StateVerdict:
+    """Status and execution each come from the signals of the highest authority that has any (see
+    authority.py); within it the furthest step / the latest report wins. Signals of lower authority
+    that disagree stay in the evidence, marked as contradicting, and the verdict says so."""
+    authority = authority or Authority()
     signals = sorted((sig for m in mentions for sig in m.signals), key=signal_order)
     verdict = StateVerdict()
+
+    def rank(sig: Signal) -> tuple:
+        return authority.rank(sig.sentence.passage)
+
+    def contradiction(sig: Signal) -> dict[str, Any]:
+        verdict.contradicted = True
+        source = authority.label(sig.sentence.passage)
+        return _entry(sig, f"tegenstrijdig ({source}): {sig.value}: “{sig.phrase}”") | {"conflict": True}
+
     statuses = [s for s in signals if s.aspect == "status" and s.value in _STATUS_RANK]
     if statuses:
-        top = max(_STATUS_RANK[s.value] for s in statuses)
-        chosen = [s for s in statuses if _STATUS_RANK[s.value] == top][-1]
+        best = max(rank(s) for s in statuses)
+        deciding = [s for s in statuses if rank(s) == best]
+        top = max(_STATUS_RANK[s.value] for s in deciding)
+        chosen = [s for s in deciding if _STATUS_RANK[s.value] == top][-1]
         verdict.status = chosen.value
         verdict.evidence += [_entry(s) for s in statuses if s.value == chosen.value]
+        # a weaker source claiming a step as far or further, but a different one, contradicts
+        verdict.evidence += [
+            contradiction(s) for s in statuses
+            if rank(s) < best and s.value != chosen.value and _STATUS_RANK[s.value] >= top
+        ]
 
     if kind in _EXECUTABLE and verdict.status not in _CLOSED:
         executions = [s for s in signals if s.aspect == "execution"]
         if executions:
-            verdict.execution = executions[-1].value
+            best = max(rank(s) for s in executions)
+            last = [s for s in executions if rank(s) == best][-1]
+            verdict.execution = last.value
             verdict.evidence += [_entry(s) for s in executions if s.value == verdict.execution]
+            verdict.evidence += [
+                contradiction(s) for s in executions
+                if rank(s) < best and s.value != last.value and not _superseded(s, last)
+            ]
             if verdict.status == "onbekend" and verdict.execution == "uitgevoerd":
                 # the government reports carrying out only adopted motions and made commitments
                 verdict.status = "aangenomen" if kind == "motie" else "gedaan"
                 verdict.status_inferred = True
-                last = executions[-1]
                 verdict.evidence.append(
                     _entry(last, f"{verdict.status} (afgeleid): uitvoering gemeld, “{last.phrase}”") | {"aspect": "status", "value": verdict.status}
                 )
 
     verdict.open = _open(kind, verdict.status, verdict.execution)
     verdict.evidence = _dedupe(verdict.evidence)
+    return verdict
+
+
+def _superseded(sig: Signal, chosen: Signal) -> bool:
+    """An older dated report that a later one replaces is history, not a contradiction."""
+    a, b = sig.sentence.passage.date, chosen.sentence.passage.date
+    return bool(a and b) and date_sort_key(a) < date_sort_key(b)
+
+
+def join_official(verdict: Any, kind: str, status: str, entry: dict[str, Any]) -> Any:
+    """Let the Kamer's official record decide the status (it outranks every document): document evidence
+    for another status as far or further stays visible, marked as contradicting. `verdict` is a
+    StateVerdict or a RegisterItem (same fields); `entry` is the official record's evidence entry
+    (aspect, value, reason, quote, source, ...)."""
+    kept = []
+    for e in verdict.evidence:
+        if e["aspect"] == "status" and e["value"] != status and not e.get("conflict"):
+            if _STATUS_RANK.get(e["value"], -1) >= _STATUS_RANK.get(status, -1):
+                e = e | {"conflict": True, "reason": f"tegenstrijdig met de officiële registratie: {e['reason']}"}
+                verdict.contradicted = True
+            else:
+                continue  # an earlier step the record goes beyond
+        kept.append(e)
+    verdict.status = status
+    verdict.status_inferred = False
+    verdict.evidence = [entry | {"aspect": "status", "value": status}] + kept
+    verdict.open = _open(kind, verdict.status, verdict.execution)
     return verdict
 
 

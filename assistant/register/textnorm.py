@@ -18,6 +18,10 @@ _BROKEN_WORD = re.compile(r"(?<=[a-zà-ÿ])[-‐‑]\s*\n\s*(?=[a-zà-ÿ])")
 _HYPHEN_BREAK = re.compile(r"(?<=\S)([-‐‑])\s*\n\s*")
 _SPACE = re.compile(r"\s+")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’»)\]]*$")
+# A sentence continued across passages is joined at most up to this length: text without sentence
+# punctuation would otherwise grow one "sentence" over the whole document and be normalised again at
+# every passage (cost: the square of the text's length). Real sentences are far shorter.
+MAX_SENTENCE_CHARS = 2000
 
 
 def normalise(text: str) -> str:
@@ -87,11 +91,13 @@ def document_text(passages: list[Passage]) -> DocumentText:
                 raw_before, first = pending
                 pending = None
                 if raw[:1].islower() or raw_before.rstrip().endswith(("-", "‐")):
-                    first.text = normalise(raw_before + "\n" + raw)
-                    first.also.append(p)
-                    if n == len(spans) - 1 and not _TERMINAL.search(first.text):
-                        pending = (raw_before + "\n" + raw, first)
-                    continue
+                    joined = raw_before + "\n" + raw
+                    if len(joined) <= MAX_SENTENCE_CHARS:
+                        first.text = normalise(joined)
+                        first.also.append(p)
+                        if n == len(spans) - 1 and not _TERMINAL.search(first.text):
+                            pending = (joined, first)
+                        continue
             s = Sentence(normalise(raw), p, index, a, footnote=False)
             if not s.text:
                 continue

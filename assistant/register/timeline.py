@@ -78,7 +78,7 @@ def load_timeline(path: Path | str) -> list[TimelineEvent]:
     except FileNotFoundError as exc:
         raise DataFileError(path, "no timeline saved yet: run `imvo ingest` to build it") from exc
     except (OSError, ValueError, TypeError) as exc:
-        raise DataFileError(path, f"is not a readable timeline ({exc}); rebuild it with `imvo ingest --rebuild`") from exc
+        raise DataFileError(path, f"is not a readable timeline ({exc}); `imvo ingest` rebuilds it from the passages") from exc
 
 
 # --- finding events ----------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import numpy as np
 
 from assistant.text.analysis import DutchAnalyzer
 
+log = logging.getLogger(__name__)
+
 
 def _import_bm25s():
     import bm25s
@@ -122,7 +124,10 @@ class LexicalIndex:
     @staticmethod
     def saved_generation(directory: Path) -> int | None:
         marker = directory / "generation"
-        return int(marker.read_text(encoding="utf-8")) if marker.exists() else None
+        try:
+            return int(marker.read_text(encoding="utf-8")) if marker.exists() else None
+        except (OSError, ValueError):
+            return None  # damaged: treated as missing, so it is rebuilt
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex | None:
@@ -131,8 +136,16 @@ class LexicalIndex:
         for candidate in (directory, directory.with_name(directory.name + ".old")):
             info = candidate / "index.json"
             if info.exists():
-                data = json.loads(info.read_text(encoding="utf-8"))
-                analyzer = DutchAnalyzer.from_dict(json.loads((candidate / "analyzer.json").read_text(encoding="utf-8")))
-                bm25 = bm25s.BM25.load(str(candidate / "bm25")) if data["chunk_ids"] else bm25s.BM25()
-                return cls(bm25, data["chunk_ids"], analyzer, int(data["generation"]), data.get("kinds"))
+                try:
+                    data = json.loads(info.read_text(encoding="utf-8"))
+                    analyzer = DutchAnalyzer.from_dict(json.loads((candidate / "analyzer.json").read_text(encoding="utf-8")))
+                    bm25 = bm25s.BM25.load(str(candidate / "bm25")) if data["chunk_ids"] else bm25s.BM25()
+                    index = cls(bm25, data["chunk_ids"], analyzer, int(data["generation"]), data.get("kinds"))
+                except Exception as exc:  # any damage (garbage, truncation, wrong shapes): rebuild from SQLite
+                    log.warning("BM25 snapshot in %s is unreadable (%s): it is rebuilt from the passages", candidate, exc)
+                    continue
+                if len(index.chunk_ids) != len(index.kinds):
+                    log.warning("BM25 snapshot in %s is inconsistent: it is rebuilt from the passages", candidate)
+                    continue
+                return index
         return None

@@ -14,10 +14,24 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from assistant.errors import StoreDamagedError
 from assistant.models import Passage
 from ingest.model import Chunk, DocumentMetadata
 
 SCHEMA_VERSION = 1
+
+
+def store_error(path: Path, exc: sqlite3.Error) -> StoreDamagedError:
+    """One actionable line for a failing SQLite file: a full disk, or a damaged file."""
+    text = str(exc)
+    if any(s in text.lower() for s in ("disk is full", "disk i/o", "no space")):
+        return StoreDamagedError(path, f"the disk refused a write ({text})", "free disk space, then run `imvo check`")
+    if "locked" in text.lower():
+        return StoreDamagedError(path, f"is locked by another process ({text})", "try again in a moment")
+    return StoreDamagedError(
+        path, f"is not a readable database ({text})",
+        "run `imvo ingest --rebuild` (it moves the damaged file aside and builds the store again)",
+    )
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,10 +101,14 @@ class PassageDB:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.executescript(_SCHEMA)
+        try:
+            self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.executescript(_SCHEMA)
+            self._conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        except sqlite3.Error as exc:
+            raise store_error(path, exc) from exc
 
     def close(self) -> None:
         self._conn.close()
@@ -150,8 +168,13 @@ class PassageDB:
             cur.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?)", (str(generation),))
             cur.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_ingest', ?)", (now,))
             cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                cur.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the transaction is gone already (e.g. the disk failed)
+            if isinstance(exc, sqlite3.Error):
+                raise store_error(self.path, exc) from exc
             raise
         return generation
 

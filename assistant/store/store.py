@@ -10,20 +10,34 @@ an interrupted run are invisible, and a stale BM25 snapshot is rebuilt from Pass
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from assistant.embeddings import EmbeddingModel, resolve_model
-from assistant.errors import EmptyStoreError, ModelMismatchError
+from assistant.errors import DataFileError, EmptyStoreError, ModelMismatchError
 from assistant.settings import Settings
 from assistant.store.lexical import LexicalIndex
+from assistant.store.lock import try_writer_lock
 from assistant.store.passages import PassageDB
-from assistant.store.vectors import VectorIndex, drop_collection, make_client
+from assistant.store.swap import recover_interrupted_swap
+from assistant.store.vectors import VectorIndex, collection_ids, drop_collection, forget_local_client, make_client
 
 log = logging.getLogger(__name__)
+
+LEGACY_COLLECTION = "imvo_passages"
+
+
+def make_private(path: Path) -> None:
+    """Owner-only access: questions, answers and documents can be confidential."""
+    try:
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    except OSError as exc:  # e.g. a mounted folder that does not keep modes
+        log.warning("could not restrict access to %s: %s", path, exc)
 
 
 @dataclass
@@ -43,10 +57,18 @@ class Store:
     ) -> None:
         self.settings = settings
         self.dir = Path(settings.store_dir)
+        recover_interrupted_swap(self.dir)
         self.dir.mkdir(parents=True, exist_ok=True)
+        if settings.private_files:
+            make_private(self.dir)
         self.db = PassageDB(self.dir / "passages.sqlite")
+        if settings.private_files:
+            make_private(self.db.path)
         self._embeddings_factory = embeddings_factory
         self._lexical: LexicalIndex | None = None
+        self._vectors: VectorIndex | None = None
+        self._vectors_generation: int | None = None
+        self.writing = False  # set by the ingest that holds the writer lock: its own commits need no reopen
         self._derived: dict[str, tuple[int, object]] = {}
 
     # --- lazily built parts: a no-change ingest never loads the model ----------------------
@@ -62,17 +84,45 @@ class Store:
     def client(self) -> object:
         return make_client(self.settings)
 
-    @cached_property
+    @property
     def vectors(self) -> VectorIndex:
-        self.check_model()
-        emb = self.embeddings
-        index = VectorIndex.open(
-            self.client, self.settings.collection_name, emb, model_id=emb.model_id, dimension=emb.dimension
-        )
-        if self.db.get_meta("embedding_model") is None:
-            self.db.set_meta("embedding_model", emb.model_id)
-            self.db.set_meta("dimension", str(emb.dimension))
-        return index
+        """The Chroma collection. A local Chroma keeps its index in memory, so when another process (a CLI
+        ingest, the web app's ingest worker) has committed since it was opened, it is opened again."""
+        generation = self.db.generation
+        if (self._vectors is not None and self._vectors_generation != generation and not self.writing
+                and self.settings.chroma_server is None):
+            forget_local_client(self.__dict__.pop("client", None))
+            self._vectors = None
+        if self._vectors is None:
+            self.check_model()
+            emb = self.embeddings
+            self._vectors = VectorIndex.open(
+                self.client, self.collection_name, emb, model_id=emb.model_id, dimension=emb.dimension
+            )
+            if self.db.get_meta("embedding_model") is None:
+                self.db.set_meta("embedding_model", emb.model_id)
+                self.db.set_meta("dimension", str(emb.dimension))
+        self._vectors_generation = generation
+        return self._vectors
+
+    @cached_property
+    def collection_name(self) -> str:
+        """The store's own Chroma collection, recorded in its SQLite file when the store is created: two stores
+        on one Chroma server never share (and so never delete each other's) vectors."""
+        name = self.db.get_meta("collection_name")
+        if name is None:
+            if self.settings.collection_name:
+                name = self.settings.collection_name
+            elif self.db.has_chunks():
+                name = LEGACY_COLLECTION  # a store built before names were per store keeps its vectors
+            else:
+                name = f"imvo_{uuid.uuid4().hex[:16]}"
+            self.db.set_meta("collection_name", name)
+        return name
+
+    def vector_ids(self) -> set[str]:
+        """Ids in the store's Chroma collection, read without loading the embedding model."""
+        return collection_ids(self.client, self.collection_name)
 
     def check_model(self) -> None:
         """Refuse a store built with another embedding model, before loading any model."""
@@ -82,18 +132,24 @@ class Store:
             raise ModelMismatchError(stored, configured, self.dir)
 
     def lexical(self) -> LexicalIndex:
-        """The BM25 snapshot of the current generation, rebuilt if an ingest was interrupted."""
+        """The BM25 snapshot of the current generation, rebuilt if an ingest was interrupted.
+
+        While another process is writing (it holds the writer lock and will save the new snapshot
+        itself), a reader keeps the index it has, or builds one in memory without saving it."""
         generation = self.db.generation
         if self._lexical is None or self._lexical.generation != generation:
             loaded = LexicalIndex.load(self.dir / "bm25")
             if loaded is None or loaded.generation != generation:
-                if generation:
-                    log.warning("BM25 index is behind the passages (interrupted ingest?): rebuilding it")
-                loaded = self.rebuild_lexical()
+                with try_writer_lock(self.dir) as free:
+                    if not free and self._lexical is not None:
+                        return self._lexical  # one generation behind until the writer saves its snapshot
+                    if generation and free:
+                        log.warning("BM25 index is behind the passages (interrupted ingest?): rebuilding it")
+                    loaded = self.rebuild_lexical(save=free)
             self._lexical = loaded
         return self._lexical
 
-    def rebuild_lexical(self) -> LexicalIndex:
+    def rebuild_lexical(self, *, save: bool = True) -> LexicalIndex:
         from ingest.chunk import embedding_text
 
         passages = self.db.passages()
@@ -101,7 +157,8 @@ class Store:
         index = LexicalIndex.build(
             [p.chunk_id for p in passages], texts, self.db.generation, kinds=[p.kind for p in passages]
         )
-        index.save(self.dir / "bm25")
+        if save:
+            index.save(self.dir / "bm25")
         self._lexical = index
         return index
 
@@ -111,9 +168,17 @@ class Store:
 
         self.rebuild_lexical()
         passages = self.db.passages()
-        build_register(passages).save(self.dir / "register.json")
+        build_register(passages, self.authority()).save(self.dir / "register.json")
         save_timeline(build_timeline(passages), self.dir / "timeline.json")
         self.db.set_meta("derived_generation", str(self.db.generation))
+
+    def authority(self):  # -> Authority
+        """Source ranking for the register: documents saved under the upload folder count as uploads."""
+        from assistant.register.authority import default_authority
+
+        uploads = Path(self.settings.upload_dir).resolve()
+        uploaded = {d.doc_id for d in self.db.documents() if Path(d.path).resolve().is_relative_to(uploads)}
+        return default_authority(uploaded)
 
     def register(self):  # -> Register
         """The motions register of the current generation; read once per generation (every question asks)."""
@@ -121,9 +186,12 @@ class Store:
 
         def read():
             path = self.dir / "register.json"
-            if self.derived_stale() or not path.exists():
-                return build_register(self.db.passages())
-            return Register.load(path)
+            if not self.derived_stale() and path.exists():
+                try:
+                    return Register.load(path)
+                except DataFileError as exc:  # damaged: answer from the passages; `imvo ingest` rewrites it
+                    log.warning("%s", exc)
+            return build_register(self.db.passages(), self.authority())
 
         return self._per_generation("register", read)
 
@@ -132,9 +200,12 @@ class Store:
 
         def read():
             path = self.dir / "timeline.json"
-            if self.derived_stale() or not path.exists():
-                return build_timeline(self.db.passages())
-            return load_timeline(path)
+            if not self.derived_stale() and path.exists():
+                try:
+                    return load_timeline(path)
+                except DataFileError as exc:
+                    log.warning("%s", exc)
+            return build_timeline(self.db.passages())
 
         return self._per_generation("timeline", read)
 
@@ -194,8 +265,9 @@ class Store:
 
     def reset(self) -> None:
         """Start over (`imvo ingest --rebuild`): drop the collection, passages and BM25 snapshot."""
-        drop_collection(self.client, self.settings.collection_name)
-        self.__dict__.pop("vectors", None)
+        drop_collection(self.client, self.collection_name)
+        self._vectors = None
+        self.__dict__.pop("collection_name", None)
         self.db.close()
         for name in ("passages.sqlite", "passages.sqlite-wal", "passages.sqlite-shm"):
             (self.dir / name).unlink(missing_ok=True)

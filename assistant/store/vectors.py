@@ -174,3 +174,26 @@ def drop_collection(client: Any, name: str) -> None:
     existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
     if name in existing:
         client.delete_collection(name)
+
+
+def collection_ids(client: Any, name: str) -> set[str]:
+    """All ids in a collection (empty if it does not exist), without an embedding model."""
+    existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
+    if name not in existing:
+        return set()
+    collection = client.get_collection(name, embedding_function=ImvoEmbeddingFunction(None, ""))  # type: ignore[arg-type]
+    return set(collection.get(include=[])["ids"])
+
+
+def forget_local_client(client: Any) -> None:
+    """Make the next local client for this path read the store from disk again (another process wrote to
+    it). The old client keeps serving whoever still holds it; only the per-path cache entry goes."""
+    if client is None:
+        return
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        identifier = client.get_settings().persist_directory  # type: ignore[attr-defined]
+        SharedSystemClient._identifier_to_system.pop(identifier, None)
+    except Exception:  # pragma: no cover - chromadb internals moved: the next open reuses the cached one
+        pass

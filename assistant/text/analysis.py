@@ -30,6 +30,11 @@ FORMAT_VERSION = 1
 
 # Grouped numbers first ("26 485" is how Kamerstuk dossiers are printed, "5.000" a Dutch thousand),
 # then words/numbers with inner hyphens or apostrophes ("vno-ncw", "sdg's").
+# Analysis cost grows with the square of a word's length (compound splitting), so a pathological token
+# (a 1 MB run of letters) is cut: longer than any real word, so nothing real is lost.
+MAX_WORD_CHARS = 64
+MAX_TOKEN_CHARS = 512  # a hyphenated run of words ("noord-zuid-...") is cut before it is split into words
+
 _TOKEN = re.compile(r"\d{1,3}(?:[ .]\d{3})+(?![\w])|[^\W_]+(?:['’`\-‐‑][^\W_]+)*")
 # A hyphen at a line end followed by a lower-case letter is a word broken over two lines.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑][ \t]*\r?\n[ \t]*(?=[a-zà-ÿ])")
@@ -264,7 +269,7 @@ class DutchAnalyzer:
         return self._decompounder.split(fold(word)) if self.decompound else ()
 
     def _analyze_token(self, raw: str) -> tuple[str, ...]:
-        words = _surface_words(raw)
+        words = _surface_words(raw[:MAX_TOKEN_CHARS])
         if len(words) == 1:
             return self._analyze_word(words[0])
         out: list[str] = []
@@ -273,6 +278,7 @@ class DutchAnalyzer:
         return tuple(dict.fromkeys(out))
 
     def _analyze_word(self, word: str) -> tuple[str, ...]:
+        word = word[:MAX_WORD_CHARS]  # splitting compounds costs the square of a word's length
         analysed = self._word_cache.get(word)
         if analysed is not None:
             return analysed

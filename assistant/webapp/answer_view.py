@@ -20,6 +20,7 @@ from assistant.webapp.highlight import (
     query_terms,
     sentence_spans,
 )
+from assistant.webapp.inert import inert_html
 
 _MARKS = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 UNSUPPORTED_TIP = "Niet gestaafd: deze zin komt niet (genoeg) overeen met de aangehaalde passage. Controleer de bron."
@@ -33,8 +34,9 @@ def source_anchor(turn_id: int, n: int) -> str:
 
 
 def _escape_inline(text: str) -> str:
-    # Markdown stays Markdown (an LLM may write a list); HTML and '$' (LaTeX in Streamlit) are neutralised.
-    return html.escape(text, quote=False).replace("$", "&#36;")
+    # Lists and emphasis stay Markdown (an LLM may write a list); HTML, '$' (LaTeX in Streamlit), images and
+    # links are neutralised: answers quote documents, and neither may make the browser fetch anything.
+    return inert_html(text)
 
 
 def answer_html(answer: Answer, turn_id: int) -> str:

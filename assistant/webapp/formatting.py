@@ -83,12 +83,11 @@ def page_text(page: int, label: str | None) -> str:
     return f"p. {page}"
 
 
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
-
-
 def escape_markdown(text: str) -> str:
-    """User text shown as-is by st.markdown: Markdown, HTML and '$' (LaTeX) characters escaped."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)
+    """User text shown as-is by st.markdown: Markdown, HTML and '$' (LaTeX) characters escaped, autolinks broken."""
+    from assistant.webapp.inert import inert_markdown
+
+    return inert_markdown(text)
 
 
 def seconds(ms: float | None) -> str:

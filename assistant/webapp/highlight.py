@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.kamerstuk import find_kamerstuk_refs, kamerstuk_url
+from assistant.webapp.inert import inert_html
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
 
@@ -127,8 +128,8 @@ def kamerstuk_links(text: str) -> list[tuple[int, int, str]]:
 
 
 def escape_text(text: str) -> str:
-    """HTML-escape; '$' as an entity so Streamlit does not start LaTeX; line breaks as <br>."""
-    escaped = html.escape(text, quote=False).replace("$", "&#36;")
+    """HTML-escape and neutralise Markdown images/links/autolinks (see inert.py); line breaks as <br>."""
+    escaped = inert_html(text)
     return escaped.replace("\r\n", "\n").replace("\n", "<br>")
 
 

@@ -64,3 +64,22 @@ def stop_with_error(exc: ImvoError, settings: Settings | None = None) -> NoRetur
     st.caption(f"Details: {message.detail}")
     st.stop()
     raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises
+
+
+def stop_with_unexpected(exc: Exception) -> NoReturn:
+    """A bug or a failing disk: one Dutch line and the error's own one-line text; the traceback goes to the
+    server log only."""
+    import logging
+    import sqlite3
+
+    import streamlit as st
+
+    logging.getLogger(__name__).error("page failed", exc_info=exc)
+    if isinstance(exc, sqlite3.Error) or (isinstance(exc, OSError) and exc.errno == 28):
+        st.error("De kennisbank kon niet worden gelezen of geschreven (schijf vol of bestand beschadigd). "
+                 "Controleer met `imvo check`; herstel met `imvo ingest` of `imvo ingest --rebuild`.")
+    else:
+        st.error("Er ging iets mis op deze pagina. Probeer het opnieuw; blijft het misgaan, meld het dan.")
+    st.caption(f"Details: {type(exc).__name__}: {exc}")
+    st.stop()
+    raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises

@@ -97,7 +97,8 @@ def register_frame(items: Sequence[RegisterItem], official=None) -> pd.DataFrame
             "Leden / door": ", ".join(item.members),
             "Datum": dutch_date(item.date) or "onbekend",
             "Onderwerp": item.subject or "",
-            "Status": names["status"].get(item.status, item.status) + (" (afgeleid)" if item.status_inferred else ""),
+            "Status": names["status"].get(item.status, item.status) + (" (afgeleid)" if item.status_inferred else "")
+            + (" (tegenstrijdig)" if item.contradicted else ""),
             "Uitvoering": names["execution"].get(item.execution, item.execution),
             "Open": open_label(item.open),
             "Debat": item.debate or "",
@@ -200,6 +201,8 @@ def evidence(item: RegisterItem) -> list[Evidence]:
         chunk = entry.get("chunk_id", "")
         found = by_chunk.setdefault(chunk, Evidence(_passage(entry)))
         finding = _finding(item, entry.get("aspect", ""), entry.get("value", ""))
+        if entry.get("reason"):  # e.g. why this evidence contradicts the state the item shows
+            finding += f" — {entry['reason']}"
         if finding not in found.findings:
             found.findings.append(finding)
         quote = entry.get("quote")

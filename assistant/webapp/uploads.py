@@ -135,14 +135,28 @@ class UploadResult:
         return [s for s, o in self.outcomes if o is not None and o.status == "ingested"]
 
 
+IngestRunner = Callable[[Settings, list[Path], Callable[[str, int, int], None]], IngestReport]
+
+
+def in_this_process(store: Store) -> IngestRunner:
+    """Ingest with this process's store (notebooks, tests with fake embeddings)."""
+    return lambda settings, paths, progress: run_ingest(store, paths, progress=progress)
+
+
 def ingest_uploads(
-    store: Store, saved: Sequence[SavedUpload], settings: Settings, progress: ProgressFn | None = None
+    store: Store, saved: Sequence[SavedUpload], settings: Settings, progress: ProgressFn | None = None,
+    runner: IngestRunner | None = None,
 ) -> UploadResult:
     """Ingest the uploads folder (or the corpus folder around it) and report on the files just saved.
-    Files that failed or duplicate a stored document are deleted, so later ingests do not report them again."""
+    By default the ingest runs in a separate, lower-priority process (ingest/worker.py) so chats stay
+    responsive. Files that failed or duplicate a stored document are deleted, so later ingests do not
+    report them again."""
+    from ingest.worker import ingest_in_worker
+
     root = ingest_root(settings)
     notify = progress or (lambda fraction, label: None)
-    report = run_ingest(store, [root], progress=lambda stage, done, total: notify(*progress_step(stage, done, total)))
+    run = runner or ingest_in_worker
+    report = run(settings, [root], lambda stage, done, total: notify(*progress_step(stage, done, total)))
     by_source = {o.source: o for o in report.outcomes}
     result = UploadResult(report)
     for s in saved:

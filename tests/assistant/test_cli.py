@@ -125,7 +125,7 @@ def test_ingest_exit_codes(tmp_path: Path) -> None:
     assert again.exit_code == 0 and "Nothing changed" in again.output
     (docs / "leeg.txt").write_bytes(b"")
     some_failed = runner.invoke(app, ["ingest", str(docs), "--store", store])
-    assert some_failed.exit_code == 1 and "leeg.txt" in some_failed.output
+    assert some_failed.exit_code == 4 and "leeg.txt" in some_failed.output
     missing = runner.invoke(app, ["ingest", str(tmp_path / "bestaat-niet"), "--store", store])
     assert missing.exit_code == 2
     bad_config = runner.invoke(app, ["ingest", str(docs), "--store", store], env={"IMVO_TOP_K": "veel"})

@@ -32,7 +32,7 @@ def test_without_network_one_line_and_nothing_changed(tmp_path: Path) -> None:
            "IMVO_KAMERSTUKKEN_DIR": str(corpus / "kamerstukken")}
     store = tmp_path / "store"
     result = runner.invoke(app, ["fetch", "dossier", "26485", "--store", str(store)], env=env)
-    assert result.exit_code == 4
+    assert result.exit_code == 7
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "cannot reach 127.0.0.1" in lines[0] and "nothing was changed" in lines[0]
     assert not corpus.exists() and not store.exists()

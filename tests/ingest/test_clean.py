@@ -22,6 +22,8 @@ from ingest.clean import (
     split_page_footnotes,
     strip_footnote_markers,
 )
+from ingest.clean_rules import default_rules
+from ingest.furniture import drop_furniture
 from ingest.load import load_document
 from ingest.model import CleanDocument, LoadedDocument, PageText
 from tests.pdf_factory import make_report_pdf
@@ -168,7 +170,7 @@ def test_running_lines_are_found_with_digits_normalised_but_footnotes_are_kept()
         [f"Voortgangsbrief IMVO | pagina {n}", f"Tekst over {w}.", f"{n} Raadpleegbaar via www.tweedekamer.nl"]
         for n, w in enumerate(words, start=1)
     ]
-    assert find_running_lines(pages) == {"voortgangsbrief imvo | pagina #"}
+    assert find_running_lines(pages) == {"top:voortgangsbrief imvo | pagina #"}
     assert find_running_lines(pages[:1]) == set()
 
 
@@ -461,3 +463,32 @@ def test_a_date_line_stands_alone_but_a_date_ending_a_wrapped_sentence_does_not(
     assert kinds[0] == ("heading", "Notitie pilot duurzame cacao")
     assert kinds[1] == ("paragraph", "maart 2023")
     assert any(b.text.startswith("De pilot") and "verstuurd in maart 2023. Daarna" in b.text for b in doc.blocks)
+
+
+def test_page_unique_lines_that_differ_only_in_digits_are_not_running_headers():
+    # many short pages, each headed by its own article number: content, not furniture
+    pages = [[f"Artikel {n * 7 + 3}", f"De tekst van artikel {n * 7 + 3} gaat over ketens."] for n in range(40)]
+    assert find_running_lines(pages) == set()
+    rules = default_rules()
+    assert all(drop_furniture(p, find_running_lines(pages), rules)[0] for p in pages)
+
+
+def test_a_page_counter_at_the_foot_is_furniture_but_not_the_same_line_in_the_middle():
+    pages = [[f"Tekst over {w}.", f"Meer over {w} hier.", f"Slot over {w}.", f"Rapport IMVO - {n + 3}"]
+             for n, w in enumerate(["textiel", "goud", "hout", "banken", "metaal"])]
+    running = find_running_lines(pages)
+    assert running == {"bottom:rapport imvo - #"}
+    rules = default_rules()
+    assert drop_furniture(pages[0], running, rules)[-1] == ""
+    moved = ["Rapport IMVO - 9", "Tekst.", "Meer tekst.", "Slot."]  # at the top: another place
+    assert drop_furniture(moved, running, rules)[0] == "Rapport IMVO - 9"
+
+
+def test_a_page_never_loses_its_only_lines():
+    pages = [["Voortgangsbrief IMVO", f"Tekst over {w}."] for w in ("textiel", "goud", "hout", "banken", "metaal")]
+    pages.append(["Voortgangsbrief IMVO"])
+    running = find_running_lines(pages)
+    assert "top:voortgangsbrief imvo" in running
+    rules = default_rules()
+    assert drop_furniture(pages[0], running, rules)[0] == ""
+    assert drop_furniture(pages[-1], running, rules) == ["Voortgangsbrief IMVO"]

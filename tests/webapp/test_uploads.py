@@ -13,6 +13,7 @@ from assistant.webapp.uploads import (
     UploadLimits,
     check_size,
     ingest_root,
+    in_this_process,
     ingest_uploads,
     progress_step,
     safe_filename,
@@ -103,7 +104,8 @@ def test_upload_flow_ingests_good_files_and_reports_bad_ones(tmp_path: Path) -> 
     saved = [save_upload(settings.upload_dir, f"/home/x/{p.name}", p.read_bytes(), LIMITS) for p in (good, bad)]
     seen: list[tuple[float, str]] = []
 
-    result = ingest_uploads(store, saved, settings, progress=lambda f, label: seen.append((f, label)))
+    result = ingest_uploads(store, saved, settings, progress=lambda f, label: seen.append((f, label)),
+                            runner=in_this_process(store))
 
     outcomes = {s.path.name: o for s, o in result.outcomes}
     assert outcomes["voortgang.pdf"].status == "ingested" and outcomes["voortgang.pdf"].chunks > 0
@@ -115,6 +117,34 @@ def test_upload_flow_ingests_good_files_and_reports_bad_ones(tmp_path: Path) -> 
     assert "textielconvenant" in texts
 
     # the same file again: nothing new, the file stays
-    again = ingest_uploads(store, [save_upload(settings.upload_dir, "voortgang.pdf", good.read_bytes(), LIMITS)], settings)
+    again = ingest_uploads(store, [save_upload(settings.upload_dir, "voortgang.pdf", good.read_bytes(), LIMITS)], settings,
+                           runner=in_this_process(store))
     assert again.outcomes[0][1].status == "unchanged" and (settings.upload_dir / "voortgang.pdf").exists()
+    store.close()
+
+
+def test_upload_ingest_runs_in_a_separate_lower_priority_process(tmp_path: Path) -> None:
+    """The real worker process with the bundled model: the web app's own process does no ingest work."""
+    import os
+
+    from ingest.worker import ingest_in_worker
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "brief.txt").write_text("Geachte voorzitter,\n\nHet kabinet stuurt u de voortgangsrapportage over "
+                                    "het textielconvenant.\n", encoding="utf-8")
+    settings = Settings(store_dir=tmp_path / "store", upload_ingest_nice=5)
+    stages: list[str] = []
+    report = ingest_in_worker(settings, [docs], lambda stage, done, total: stages.append(stage))
+    assert report.count("ingested") == 1 and "prepare" in stages
+    store = Store(settings)
+    assert store.db.chunk_count() > 0
+    assert os.nice(0) < 19  # this process was not re-niced
+    before = store.vectors.count()
+
+    # the web process's open (local) Chroma sees what the worker adds next, without a restart
+    (docs / "tweede.txt").write_text("Geachte voorzitter,\n\nDe minister schrijft over het goudconvenant en de "
+                                     "mijnbouw in de keten.\n", encoding="utf-8")
+    ingest_in_worker(settings, [docs])
+    assert store.vectors.count() > before
     store.close()

@@ -69,7 +69,7 @@ def test_loading_a_missing_or_broken_file_says_what_to_do(tmp_path) -> None:
     with pytest.raises(DataFileError, match="bad.json.*not a readable register.*lacks"):
         Register.load(bad)
     bad.write_text("not json", encoding="utf-8")
-    with pytest.raises(DataFileError, match="rebuild it"):
+    with pytest.raises(DataFileError, match="imvo ingest. rebuilds it"):
         Register.load(bad)
 
 
