@@ -195,7 +195,7 @@ def test_motions_at_80_columns_keeps_numbers_and_dates_whole(corpus_store_dir: P
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from assistant import cli
 
-    monkeypatch.setattr(cli.out, "width", 80)
+    monkeypatch.setattr(cli.out, "_width", 80)  # the private field: undoing the property would pin the width
     items = json.loads(imvo("motions", "--json", "--store", str(corpus_store_dir)).stdout)["items"]
     table = imvo("motions", "--store", str(corpus_store_dir)).stdout
     assert max(len(line) for line in table.splitlines()) <= 80
