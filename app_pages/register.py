@@ -135,7 +135,7 @@ if chosen is not None:
     for i, ev in enumerate(found, start=1):
         with st.container(border=True):
             if ev.findings:
-                st.caption(escape_markdown(" · ".join(ev.findings)))
+                st.caption(" · ".join(ev.findings))  # our own labels, no document text
             st.markdown(source_card_html(f"({i})", ev.passage, cited_sentences=ev.quotes), unsafe_allow_html=True)
 else:
     st.caption("Selecteer een rij in de tabel om het bewijs te zien.")

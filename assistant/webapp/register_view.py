@@ -201,8 +201,8 @@ def evidence(item: RegisterItem) -> list[Evidence]:
         chunk = entry.get("chunk_id", "")
         found = by_chunk.setdefault(chunk, Evidence(_passage(entry)))
         finding = _finding(item, entry.get("aspect", ""), entry.get("value", ""))
-        if entry.get("reason"):  # e.g. why this evidence contradicts the state the item shows
-            finding += f" — {entry['reason']}"
+        if entry.get("conflict"):  # evidence that contradicts the state the item shows: say so
+            finding += " — tegenstrijdig met de gekozen status"
         if finding not in found.findings:
             found.findings.append(finding)
         quote = entry.get("quote")
