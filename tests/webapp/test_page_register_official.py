@@ -39,5 +39,5 @@ def test_dossier_bijwerken_shows_progress_summary_and_both_truths(
     assert any("nieuwe Kamerstukken opgehaald" in s.label and "moties met officiële status" in s.label for s in at.status)
     table = at.dataframe[0].value
     row = table[table["Kamerstuk"].str.endswith(f"kst-{doubtful.kamerstuk}.html")].iloc[0]
-    assert row["Kamer"] == "aangenomen (84–34)" and row["Afgedaan (Kamer)"] == "ja"
+    assert row["Kamer"] == "⚠ aangenomen (84–34)" and row["Afgedaan (Kamer)"] == "ja"
     assert row["Afwijking"].startswith("⚠") and row["Uitvoering"]
