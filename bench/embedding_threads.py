@@ -17,7 +17,7 @@ import json, statistics, sys, time
 from assistant.embeddings import build_embeddings
 from assistant.settings import Settings
 threads, policy = int(sys.argv[1]), sys.argv[2]
-model = build_embeddings(Settings(embedding_threads=threads, embedding_omp_wait_policy=policy))
+model = build_embeddings(Settings(embedding_threads=threads, embedding_batch_threads=threads, embedding_omp_wait_policy=policy))
 model.embed_query("opwarmen")
 times = []
 for i in range(40):
@@ -32,6 +32,7 @@ print(json.dumps({"p50": statistics.median(times), "p95": sorted(times)[int(0.95
 """
 
 
+# The probe gives batches as many threads as queries; the defaults split them (queries 1, batches 2).
 # one core kept busy by another process, as another user's request or an ingest would
 BUSY = "import time\nend = time.time() + 600\nwhile time.time() < end: pass"
 

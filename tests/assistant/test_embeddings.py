@@ -60,3 +60,13 @@ def test_query_vectors_are_cached(monkeypatch) -> None:
     calls = []
     monkeypatch.setattr(model, "_embed", lambda texts, is_query: calls.append(texts) or [[0.0] * 384])
     assert model.embed_query("convenant") == first and calls == []
+
+
+@pytest.mark.integration
+def test_a_batch_of_passages_gets_the_batch_threads_and_a_query_one_thread() -> None:
+    model = build_embeddings(Settings(embedding_threads=1, embedding_batch_threads=2))
+    calls: list[int] = []
+    model._set_threads = calls.append
+    model.embed_documents(["een", "twee"])
+    model.embed_query("drie")
+    assert calls == [2, 1]
