@@ -154,9 +154,16 @@ def answer_from_register(
         line = describe(item, language)
         sentences.append(AnswerSentence(text=line, citations=numbers, support=1.0, supported=True))
         lines.append(f"- {line} " + "".join(f"[{n}]" for n in numbers))
+    return register_answer(question, language, "\n".join(lines), sentences, citations)
+
+
+def register_answer(
+    question: str, language: str, text: str, sentences: list[AnswerSentence], citations: list[Citation]
+) -> Answer:
+    """An answer from the register (or the official record): the cited passages are all it shows."""
     return Answer(
         question=question,
-        text="\n".join(lines),
+        text=text,
         answered=True,
         mode="register",
         language=language,

@@ -123,16 +123,9 @@ def answer_from_official(question: str, register: Register, official: OfficialJo
             line = texts["conflict"].format(what="; ".join(conflict))
             sentences.append(AnswerSentence(text=line, citations=[1, *numbers], support=1.0, supported=True))
             text_lines.append(line)
-    return Answer(
-        question=question,
-        text="\n\n".join(text_lines),
-        answered=True,
-        mode="register",
-        language=language,
-        sentences=sentences,
-        citations=citations,
-        passages=[c.passage for c in citations],
-    )
+    from assistant.register.chat import register_answer  # chat imports this module: import late
+
+    return register_answer(question, language, "\n\n".join(text_lines), sentences, citations)
 
 
 def _vote_lines(motion: OfficialMotion, motion_text: str, texts: dict, months: list[str], language: str) -> list[str]:
