@@ -36,8 +36,8 @@ QUESTIONS = [  # reworded topics of the corpus, not evaluation questions
 ]
 LETTER = ("Geachte voorzitter,\n\nHet kabinet stuurt u hierbij de {n}e voortgangsrapportage over de "
           "IMVO-convenanten in de sector {w}. Bedrijven, vakbonden en maatschappelijke organisaties werken "
-          "samen aan betere arbeidsomstandigheden in de keten.\n\nDe motie van de leden Van den Hul en Van den "
-          "Nieuwenhuijzen (Kamerstuk 26485, nr. 341) is in december 2020 aangenomen.\n")
+          "samen aan betere arbeidsomstandigheden in de keten.\n\nDe motie van de leden Jansen en De "
+          "Vries (Kamerstuk 26485, nr. 999) is in maart 2019 aangenomen.\n")
 SECTORS = ["textiel", "goud", "hout", "banken", "metaal", "voedsel"]
 
 
@@ -254,9 +254,9 @@ def bench_bad_input(work: Path) -> None:
         from tests.assistant.register.register_passages import passages_from_texts
 
         corpus = passages_from_texts("brief", "2021", [
-            "Ondanks een in december 2020 breed aangenomen motie (motie Van den Hul en Van den Nieuwenhuijzen - "
-            "Kamerstuk 26485, nr. 341), is de betrokkenheid onzeker."])
-        upload = passages_from_texts("upload", None, ["Motie 26485-341 is uitgevoerd."])
+            "Ondanks een in maart 2019 breed aangenomen motie (motie Jansen en De Vries - "
+            "Kamerstuk 26485, nr. 999), is de betrokkenheid onzeker."])
+        upload = passages_from_texts("upload", None, ["Motie 26485-999 is uitgevoerd."])
         [item] = build_register(corpus + upload, default_authority({"upload"})).items
         return item.open is True and item.contradicted
 
