@@ -12,6 +12,7 @@ import yaml
 
 from assistant.errors import ConfigurationError
 from assistant.text.lexicon import load_lexicon
+from assistant.text.analysis import function_words as analysis_function_words
 
 WORDS_FILE = "answer_words.yaml"
 PHRASES_FILE = "answer_phrases.yaml"
@@ -99,7 +100,7 @@ def vocabulary() -> Vocabulary:
             f"assistant/data/{WORDS_FILE}: question_types, months and plural_suffixes must be mappings"
         )
     return Vocabulary(
-        function_words=frozenset(_words(data, "function_words", WORDS_FILE)),
+        function_words=analysis_function_words(),
         light_words=frozenset(_words(data, "light_words", WORDS_FILE)),
         question_types={k: tuple(p.lower() for p in v) for k, v in types.items()},
         who_nouns=frozenset(_words(data, "who_nouns", WORDS_FILE)),

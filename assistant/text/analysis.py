@@ -52,8 +52,14 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def read_word_list(path: Path) -> frozenset[str]:
-    """One word per line; '#' starts a comment. Words are folded so they compare with folded text."""
+KEPT_MARK = "!"  # in a stop-word file: a function word that BM25 keeps (it matters in a phrase)
+
+
+def read_word_list(path: Path, *, kept: bool = False) -> frozenset[str]:
+    """One word per line; '#' starts a comment. Words are folded so they compare with folded text.
+
+    Lines marked with '!' in a stop-word file are words BM25 keeps but that carry no content when a
+    question is matched to a sentence: `kept=True` reads those, the default reads the others."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -61,8 +67,9 @@ def read_word_list(path: Path) -> frozenset[str]:
     words = set()
     for number, line in enumerate(lines, start=1):
         word = line.split("#", 1)[0].strip()
-        if not word:
+        if not word or word.startswith(KEPT_MARK) != kept:
             continue
+        word = word.removeprefix(KEPT_MARK).strip()
         if " " in word:
             raise DataFileError(path, f"line {number}: {word!r} holds more than one word; put one word per line")
         words.add(fold(word))
@@ -73,6 +80,14 @@ def read_word_list(path: Path) -> frozenset[str]:
 def default_stopwords() -> frozenset[str]:
     # English function words too: questions may be English and such words never carry Dutch content.
     return read_word_list(STOPWORDS_NL) | read_word_list(STOPWORDS_EN)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Words that carry no content for matching: the stop words, and those BM25 keeps for their phrases
+    (niet, geen, tegen ...). The one list of function words, for retrieval and answers alike."""
+    kept = read_word_list(STOPWORDS_NL, kept=True) | read_word_list(STOPWORDS_EN, kept=True)
+    return default_stopwords() | kept
 
 
 @cache

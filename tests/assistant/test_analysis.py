@@ -178,3 +178,15 @@ def test_clearing_the_cache_changes_no_tokens(analyzer):
     before = analyzer.analyze_many(CORPUS)
     analyzer.clear_cache()
     assert analyzer.analyze_many(CORPUS) == before
+
+
+def test_one_list_of_function_words_for_retrieval_and_answers(tmp_path) -> None:
+    from assistant.answer.vocabulary import vocabulary
+    from assistant.text.analysis import default_stopwords, function_words, read_word_list
+
+    # BM25 keeps negations and words that matter in a phrase; for matching they carry no content
+    assert "niet" not in default_stopwords() and "niet" in function_words()
+    assert default_stopwords() < function_words() == vocabulary().function_words
+    words = tmp_path / "words.txt"
+    words.write_text("de\n!niet  # kept\nhet\n", encoding="utf-8")
+    assert read_word_list(words) == {"de", "het"} and read_word_list(words, kept=True) == {"niet"}
