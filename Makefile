@@ -65,6 +65,7 @@ eval: install
 	$(IMVO) eval $(REWORDINGS)
 	$(PY) -m bench.tune_retrieval $(DEV) $(REWORDINGS)
 	$(PY) -m bench.fit_answer_model $(DEV) $(REWORDINGS) --check
+	$(PY) -m bench.fit_answer_model $(DEV) $(REWORDINGS) --check --lexical
 
 clean-store:
 	find vectorstore -mindepth 1 ! -name .gitkeep -delete

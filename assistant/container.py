@@ -77,10 +77,10 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     followup = resolve_followup
     match settings.answer_mode:
         case "extractive":
-            from assistant.answer.answer_model import load_answer_model
+            from assistant.answer.answer_model import answer_model_for
             from assistant.answer.extractive import ExtractiveAnswerer
 
-            model = load_answer_model()
+            model = answer_model_for(settings.embedding_model, settings.effective_dense_weight > 0)
             if settings.answer_threshold is not None:
                 selection = model.selection.model_copy(update={"answer_threshold": settings.answer_threshold})
                 model = model.model_copy(update={"selection": selection})

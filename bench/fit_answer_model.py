@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-from assistant.answer.answer_model import MODEL_FILE, AnswerModel, LogisticModel, Selection
+from assistant.answer.answer_model import LEXICAL_MODEL_FILE, MODEL_FILE, AnswerModel, LogisticModel, Selection
 from assistant.answer.candidates import sentence_candidates
 from assistant.answer.extractive import render, select_sentences
 from assistant.answer.signals import QUESTION_FEATURES, SENTENCE_FEATURES, question_signals, sentence_signals
@@ -79,7 +79,8 @@ def holds_evidence(sentence: str, evidence: tuple[str, ...]) -> bool:
 def build_cases(paths: list[Path]) -> list[Case]:
     questions = [q for p in paths for q in load_questions(p)]
     tmp = tempfile.mkdtemp()
-    settings = Settings(store_dir=Path(tmp))
+    # the lexical model serves stores whose dense leg is off: it learns from BM25-only retrieval
+    settings = Settings(store_dir=Path(tmp), dense_weight=0.0) if LEXICAL else Settings(store_dir=Path(tmp))
     store = Store(settings)
     run_ingest(store, [ROOT / "corpus"])
     analyse = build_question_analyzer(store)
@@ -117,11 +118,20 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> Logist
     )
 
 
+DENSE_FEATURES = {"dense", "dense_gap", "best_dense"}
+LEXICAL = False  # set by --lexical: fit without the dense signals
+
+
+def feature_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in names if not (LEXICAL and n in DENSE_FEATURES))
+
+
 def fit_models(train: list[Case]) -> tuple[LogisticModel, LogisticModel]:
     rows = [(s.features, y) for c in train for s, y in zip(c.scored, c.labels)]
-    x = np.array([[f[n] for n in SENTENCE_FEATURES] for f, _ in rows])
+    names = feature_names(SENTENCE_FEATURES)
+    x = np.array([[f[n] for n in names] for f, _ in rows])
     y = np.array([int(v) for _, v in rows])
-    sentence = fit_logistic(x, y, SENTENCE_FEATURES)
+    sentence = fit_logistic(x, y, names)
     qx, qy = [], []
     for c in train:
         if not c.scored:
@@ -129,9 +139,9 @@ def fit_models(train: list[Case]) -> tuple[LogisticModel, LogisticModel]:
         for s in c.scored:
             s.probability = sentence.probability(s.features)
         q = question_signals(c.question, c.scored, c.passages)
-        qx.append([q[n] for n in QUESTION_FEATURES])
+        qx.append([q[n] for n in feature_names(QUESTION_FEATURES)])
         qy.append(int(c.answerable))
-    answerable = fit_logistic(np.array(qx), np.array(qy), QUESTION_FEATURES)
+    answerable = fit_logistic(np.array(qx), np.array(qy), feature_names(QUESTION_FEATURES))
     return sentence, answerable
 
 
@@ -225,7 +235,12 @@ def main() -> None:
     parser.add_argument("questions", type=Path, nargs="+")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--check", action="store_true", help="print held-out figures only; keep the model file")
+    parser.add_argument("--lexical", action="store_true",
+                        help="fit without the dense signals (assistant/data/answer_model_lexical.json): for a dense "
+                        "leg that is off or uses another embedding model")
     args = parser.parse_args()
+    global LEXICAL
+    LEXICAL = args.lexical
     cases = build_cases(args.questions)
     groups = sorted({c.group for c in cases})
     held: dict[str, float] = {}
@@ -254,8 +269,10 @@ def main() -> None:
             "held_out": {k: round(v, 3) for k, v in held.items()},
             "in_sample": {k: round(v, 3) for k, v in in_sample.items()},
         }
-        model.save(MODEL_FILE)
-        print(f"saved {MODEL_FILE}")
+        target = LEXICAL_MODEL_FILE if args.lexical else MODEL_FILE
+        model.embedding_model = None if args.lexical else Settings().embedding_model
+        model.save(target)
+        print(f"saved {target}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from assistant.errors import DataFileError
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_model.json"
+# Fitted without the dense signals: for a store whose dense leg is off or uses another embedding model
+# (its similarities are on another scale than the ones the main file was fitted on).
+LEXICAL_MODEL_FILE = MODEL_FILE.with_name("answer_model_lexical.json")
 
 
 class LogisticModel(BaseModel):
@@ -52,6 +55,7 @@ class AnswerModel(BaseModel):
     sentence: LogisticModel
     answerable: LogisticModel
     selection: Selection
+    embedding_model: str | None = None  # whose dense similarities it was fitted on; None: it uses none
     report: dict = Field(default_factory=dict)  # how it was fitted and its held-out figures
 
     def save(self, path: Path = MODEL_FILE) -> None:
@@ -70,5 +74,13 @@ def read_answer_model(path: Path = MODEL_FILE) -> AnswerModel:
 
 
 @cache
-def load_answer_model() -> AnswerModel:
-    return read_answer_model()
+def load_answer_model(path: Path = MODEL_FILE) -> AnswerModel:
+    return read_answer_model(path)
+
+
+def answer_model_for(embedding_model: str, dense_on: bool) -> AnswerModel:
+    """The fitted model whose signals this configuration produces."""
+    model = load_answer_model(MODEL_FILE)
+    if dense_on and model.embedding_model == embedding_model:
+        return model
+    return load_answer_model(LEXICAL_MODEL_FILE)

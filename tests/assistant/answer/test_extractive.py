@@ -103,3 +103,24 @@ def test_a_sentence_repeated_by_overlapping_chunks_is_quoted_once(tokenize, anal
     passages = ranked(TEXTILE, first + " " + UNRELATED)
     answer = answerer_for(tokenize, threshold=0.0).answer(analyse("Wanneer is het textielconvenant gepresenteerd?"), passages)
     assert answer.text.count("9 maart") == 1
+
+
+def test_a_configuration_without_the_models_dense_signals_gets_the_lexical_model():
+    from assistant.answer.answer_model import answer_model_for, load_answer_model
+
+    shipped = load_answer_model()
+    assert answer_model_for(shipped.embedding_model, dense_on=True) == shipped
+    for lexical in (answer_model_for(shipped.embedding_model, dense_on=False), answer_model_for("other/model", True)):
+        assert lexical.embedding_model is None
+        assert not {"dense", "dense_gap"} & set(lexical.sentence.features)
+
+
+def test_without_a_dense_leg_the_lexical_model_still_answers(tokenize, analyse):
+    from assistant.answer.answer_model import answer_model_for
+
+    passages = ranked(TEXTILE, SECTORS)
+    for p in passages:
+        p.signals = {k: v for k, v in p.signals.items() if not k.startswith("dense")}
+    answerer = ExtractiveAnswerer(tokenize, answer_model_for("any", dense_on=False), support_threshold=0.5)
+    answer = answerer.answer(analyse("Wanneer is het textielconvenant gepresenteerd?"), passages)
+    assert answer.answered and "9 maart" in answer.text
