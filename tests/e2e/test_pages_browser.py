@@ -7,17 +7,11 @@ must not show one as text, tooltip, placeholder or accessible name of a visible 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_command
-from tests.servers import free_port, running
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.integration]
 
@@ -62,33 +56,6 @@ CUT_OFF_TABLES_JS = """
   return sc ? {scroll: sc.scrollWidth, visible: sc.clientWidth} : null;
 }).filter(x => x && x.scroll > x.visible + 1)
 """
-
-
-@pytest.fixture(scope="module")
-def app_url(corpus_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    work = tmp_path_factory.mktemp("e2e-pages")
-    store = work / "store"
-    shutil.copytree(corpus_store_dir, store)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IMVO_")}
-    env.update(IMVO_STORE_DIR=str(store), IMVO_UPLOAD_DIR=str(work / "uploads"), IMVO_AUDIT_LOG="false",
-               IMVO_CORPUS_DIR=str(ROOT / "corpus"))
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with running(streamlit_command(port), f"{url}/_stcore/health", cwd=ROOT, env=env, timeout=90,
-                 log=work / "streamlit.log"):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def english_in(labels: list[str]) -> list[str]:
