@@ -7,7 +7,8 @@ from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.formatting import escape_markdown
 from assistant.webapp.glossary import search_entries, table_widths
 from assistant.webapp.resources import get_glossary, get_resources
-from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.selection import table_selection
+from assistant.webapp.tables import pick_one
 
 MAX_PASSAGES = 20
 
@@ -36,18 +37,8 @@ with left:
         columns=["Begrip", "Passages", "Voluit"],
     )
     widths = table_widths(entries)
-    table = st.dataframe(
-        frame,
-        key=selection.key,
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        height=520,
-        selection_default=selection.default,
-        column_order=["Begrip", "Passages"],
-        column_config={name: st.column_config.Column(width=width) for name, width in widths.items()},
-    )
-chosen = selected_id(st.session_state, "glossary_table", ids, table.selection.rows)
+    chosen = pick_one("glossary_table", frame, ids, widths=widths, selection=selection, height=520,
+                      column_order=["Begrip", "Passages"])
 with right:
     if chosen is None:
         st.caption("Kies links een begrip om de passages te zien waarin het voorkomt.")

@@ -15,7 +15,7 @@ from assistant.webapp.documents import (
 from assistant.webapp.formatting import dutch_date, escape_markdown, pages_text
 from assistant.webapp.messages import error_message
 from assistant.webapp.resources import get_resources
-from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.tables import pick_one
 from assistant.webapp.style import uploader_css
 from assistant.webapp.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
 
@@ -35,22 +35,8 @@ else:
     frame = documents_frame(documents)
     st.caption(f"{len(documents)} documenten. Selecteer een rij om de tekst te lezen.")
     ids = list(frame.index)
-    selection = table_selection(st.session_state, "documents_table", ids)
-    table = st.dataframe(
-        frame,
-        key=selection.key,
-        on_select="rerun",
-        selection_mode="single-row",
-        selection_default=selection.default,
-        hide_index=True,
-        placeholder="—",
-        column_order=TABLE_COLUMNS,
-        column_config={
-            **{name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
-            "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY, width=TABLE_WIDTHS["Kamerstuk"]),
-        },
-    )
-    chosen = selected_id(st.session_state, "documents_table", ids, table.selection.rows)
+    chosen = pick_one("documents_table", frame, ids, widths=TABLE_WIDTHS, links={"Kamerstuk": KAMERSTUK_DISPLAY},
+                      placeholder="—", column_order=TABLE_COLUMNS)
     view = document_view(store, chosen) if chosen else None
     if view is not None:
         meta = view.document.metadata

@@ -28,7 +28,7 @@ from assistant.webapp.register_view import (
     update_summary,
 )
 from assistant.webapp.resources import get_resources
-from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.tables import pick_one
 
 resources = get_resources()
 store = resources.assistant.store
@@ -87,23 +87,8 @@ cols[1].download_button(
     icon=":material/download:", key="reg_csv",
 )
 ids = [i.id for i in items]
-selection = table_selection(st.session_state, "register_table", ids)
-table = st.dataframe(
-    frame,
-    key=selection.key,
-    on_select="rerun",
-    selection_mode="single-row",
-    selection_default=selection.default,
-    hide_index=True,
-    placeholder="—",
-    column_order=TABLE_COLUMNS,
-    column_config={
-        **{name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
-        "Kamerstuk": st.column_config.LinkColumn(display_text=KAMERSTUK_DISPLAY, width=TABLE_WIDTHS["Kamerstuk"]),
-    },
-)
-
-chosen = selected_id(st.session_state, "register_table", ids, table.selection.rows)
+chosen = pick_one("register_table", frame, ids, widths=TABLE_WIDTHS, links={"Kamerstuk": KAMERSTUK_DISPLAY},
+                  placeholder="—", column_order=TABLE_COLUMNS)
 if chosen is not None:
     item = items[ids.index(chosen)]
     names = labels()

@@ -8,7 +8,7 @@ from assistant.webapp.export import table_csv
 from assistant.webapp.formatting import dutch_date, escape_markdown
 from assistant.webapp.messages import stop_with_error
 from assistant.webapp.resources import get_resources
-from assistant.webapp.selection import selected_id, table_selection
+from assistant.webapp.tables import pick_one
 from assistant.webapp.timeline_view import (
     TABLE_COLUMNS,
     TABLE_WIDTHS,
@@ -55,20 +55,7 @@ cols[1].download_button(
     icon=":material/download:", key="tl_csv",
 )
 ids = [event_id(e) for e in shown]
-selection = table_selection(st.session_state, "timeline_table", ids)
-table = st.dataframe(
-    frame,
-    key=selection.key,
-    on_select="rerun",
-    selection_mode="single-row",
-    selection_default=selection.default,
-    hide_index=True,
-    height=420,
-    column_order=TABLE_COLUMNS,
-    column_config={name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()},
-)
-
-chosen = selected_id(st.session_state, "timeline_table", ids, table.selection.rows)
+chosen = pick_one("timeline_table", frame, ids, widths=TABLE_WIDTHS, height=420, column_order=TABLE_COLUMNS)
 if chosen is not None:
     event = shown[ids.index(chosen)]
     st.subheader(f"{dutch_date(event.date)}: {event.kind}")
