@@ -55,14 +55,19 @@ class KamerstukLink(_Open):
     url: str
 
 
-class SearchHit(_Open):
-    rank: int
+class PassageOut(_Open):
+    """Where a passage stands and what it says: the part search hits and citations share."""
+
     chunk_id: str
     doc_id: str
     title: str
     source: str
     page: int
     text: str
+
+
+class SearchHit(PassageOut):
+    rank: int
     score: float
     kamerstuk_refs: list[KamerstukLink]
 
@@ -72,14 +77,8 @@ class SearchResponse(_Open):
     results: list[SearchHit]
 
 
-class CitationOut(_Open):
+class CitationOut(PassageOut):
     n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    source: str
-    page: int
-    text: str
     supported: bool
 
 
