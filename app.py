@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assistant.errors import ImvoError
+from assistant.core.errors import ImvoError
 from assistant.webapp.chat_state import FILTERS_KEY
 from assistant.webapp.filters import describe_filters, filter_options, make_filters
 from assistant.webapp.formatting import dutch_timestamp

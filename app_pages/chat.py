@@ -4,8 +4,8 @@ import logging
 
 import streamlit as st
 
-from assistant.errors import ImvoError
-from assistant.models import Answer, Citation, Passage
+from assistant.core.errors import ImvoError
+from assistant.core.model import Answer, Citation, Passage
 from assistant.text.lexicon import load_lexicon
 from assistant.webapp.answer_view import (
     UNSUPPORTED_LEGEND,

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from assistant.errors import ImvoError, UploadError
+from assistant.core.errors import ImvoError, UploadError
 from assistant.webapp.access import may_change_documents, unlock
 from assistant.webapp.documents import (
     KAMERSTUK_DISPLAY,
@@ -17,7 +17,7 @@ from assistant.webapp.messages import error_message
 from assistant.webapp.resources import get_resources
 from assistant.webapp.tables import pick_one
 from assistant.webapp.style import uploader_css
-from assistant.webapp.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
+from assistant.service.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
 
 RESULT_KEY = "imvo_upload_result"
 

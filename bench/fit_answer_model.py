@@ -32,10 +32,10 @@ from assistant.answer.answer_model import LEXICAL_MODEL_FILE, MODEL_FILE, Answer
 from assistant.answer.candidates import sentence_candidates
 from assistant.answer.extractive import render, select_sentences
 from assistant.answer.signals import QUESTION_FEATURES, SENTENCE_FEATURES, question_signals, sentence_signals
-from assistant.container import build_question_analyzer, build_retriever
+from assistant.service.container import build_question_analyzer, build_retriever
 from assistant.evaluation import evidence_supported, key_term_present, load_questions, normalise
 from assistant.evaluation.crossval import kfold
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from ingest.pipeline import run_ingest
 

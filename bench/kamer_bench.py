@@ -17,8 +17,8 @@ from pathlib import Path
 
 from assistant.kamer.dossier import fetch_dossier
 from assistant.kamer.http import PoliteClient
-from assistant.kamer.update import ingest_fetched
-from assistant.settings import Settings
+from assistant.service.kamer_update import ingest_fetched
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from bench.generate import corpus_sentences
 from tests.kamer_server import FakeKamerstuk, KamerServer

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.container import build_assistant
+from assistant.service.container import build_assistant
 from assistant.evaluation import load_questions, score_retrieval
-from assistant.settings import BUNDLED_MODEL, Settings
+from assistant.core.settings import BUNDLED_MODEL, Settings
 from assistant.store.passages import DocumentUpdate
 from assistant.store.store import Store
 from bench.generate import corpus_sentences
 from bench.ingest_bench import machine, peak_rss_mb
-from ingest.model import Chunk, DocumentMetadata
+from ingest.parsed import Chunk, DocumentMetadata
 from ingest.pipeline import run_ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,7 +95,7 @@ def corpus_figures(questions, tmp: Path) -> object:
 
 
 def minilm_embeddings():
-    from assistant.embeddings import build_embeddings
+    from assistant.components.embeddings import build_embeddings
 
     return build_embeddings(Settings(embedding_model=BUNDLED_MODEL))
 

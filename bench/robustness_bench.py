@@ -77,7 +77,7 @@ def unpunctuated(path: Path, size: int = 1_200_000) -> Path:
 
 
 def bench_pathological(work: Path) -> None:
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from assistant.store.store import Store
     from ingest.pipeline import run_ingest
 
@@ -116,16 +116,16 @@ def bench_pathological(work: Path) -> None:
 
 # --- bad input --------------------------------------------------------------------------------------
 def bench_bad_input(work: Path) -> None:
-    from assistant.errors import ConfigurationError, ImvoError, InvalidQuestionError, StoreBusyError
+    from assistant.core.errors import ConfigurationError, ImvoError, InvalidQuestionError, StoreBusyError
     from assistant.register import build_register
     from assistant.register.authority import default_authority
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from assistant.store.check import check_store
     from assistant.store.lock import writer_lock
     from assistant.store.store import Store
     from assistant.webapp.inert import inert_html
     from ingest.pipeline import run_ingest
-    from ingest.rebuild import rebuild_store
+    from assistant.service.rebuild import rebuild_store
     from tests.fakes import HashEmbeddings
     from tests.pdf_factory import make_corrupt_pdf, make_encrypted_pdf
 
@@ -264,7 +264,7 @@ def bench_bad_input(work: Path) -> None:
 
     def lone_surrogate() -> bool:
         from assistant.answer.audit import AuditLog
-        from assistant.container import build_assistant
+        from assistant.service.container import build_assistant
 
         store, docs = fresh("surrogate")
         run_ingest(store, [docs])
@@ -310,7 +310,7 @@ def killed(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
     return result
 setattr(owner, attr, killed)
-from assistant.cli import app
+from assistant.cli.main import app
 sys.argv = ["imvo", *sys.argv[3:]]
 app()
 """
@@ -326,9 +326,9 @@ KILL_POINTS = [
     ("assistant.register:save_timeline", "before", False),
     ("assistant.store.store:Store.reconcile_vectors", "before", False),
     ("ingest.pipeline:repair_store", "before", False),
-    ("ingest.rebuild:run_ingest_locked", "after", True),
-    ("ingest.rebuild:_carry_audit", "after", True),
-    ("ingest.rebuild:_forget_local_clients", "before", True),
+    ("assistant.service.rebuild:run_ingest_locked", "after", True),
+    ("assistant.service.rebuild:_carry_audit", "after", True),
+    ("assistant.service.rebuild:_forget_local_clients", "before", True),
 ]
 
 
@@ -387,11 +387,11 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def bench_chat(work: Path, sessions: int = 20, per_session: int = 4) -> None:
-    from assistant.container import build_assistant
-    from assistant.settings import Settings
+    from assistant.service.container import build_assistant
+    from assistant.core.settings import Settings
     from assistant.store.store import Store
     from ingest.pipeline import run_ingest
-    from ingest.worker import ingest_in_worker
+    from assistant.service.ingest_worker import ingest_in_worker
 
     print(f"\n## Chat latency, {sessions} concurrent sessions x {per_session} questions (one process, threads, "
           "as the web app serves them)")

@@ -19,9 +19,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from assistant.answer.support import score_support
-from assistant.container import build_question_analyzer, build_retriever
+from assistant.service.container import build_question_analyzer, build_retriever
 from assistant.evaluation import evidence_supported, load_questions
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from assistant.text.sentences import sentences as split_sentences
 

@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from itertools import product
 from pathlib import Path
 
-from assistant.container import build_assistant
+from assistant.service.container import build_assistant
 from assistant.evaluation import load_questions, score_retrieval
 from assistant.evaluation.crossval import choose_by_cross_validation
 from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.intents import kind_boosts, load_intents
 from assistant.retrieval.query import query_groups
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from assistant.text.lexicon import Lexicon
 from ingest.pipeline import run_ingest

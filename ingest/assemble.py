@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.blocks import FlowLine, RawBlock
 from ingest.clean_rules import CleanRules
-from ingest.model import Block, CleanDocument
+from ingest.parsed import Block, CleanDocument
 from ingest.text_repair import join_two
 
 def place_footnotes(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ingest.clean_rules import CleanRules
 from ingest.line_shapes import NUMBERED_ITEM, bullet_of, ends_sentence, is_numbered_heading, no_final_punctuation
-from ingest.model import BlockKind
+from ingest.parsed import BlockKind
 
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_LINE_WORDS = 6

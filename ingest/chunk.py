@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from assistant.errors import ConfigurationError, IngestFileError
-from assistant.kamerstuk import unique_kamerstuk_ids
+from assistant.core.errors import ConfigurationError, IngestFileError
+from assistant.text.kamerstuk import unique_kamerstuk_ids
 from assistant.text.sentences import split_sentences
-from ingest.model import Block, BlockKind, Chunk, CleanDocument, DocumentMetadata
+from ingest.parsed import Block, BlockKind, Chunk, CleanDocument, DocumentMetadata
 
 # "2.1 Rol overheid" → level 2; "3. Stand van zaken" / "IV. Bijlagen" / "B. Kosten" → level 1.
 _HEADING_NUMBER = re.compile(r"\s*(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?|(?P<alpha>[IVX]{1,4}|[A-Z])\.)\s")

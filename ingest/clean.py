@@ -18,7 +18,7 @@ from ingest.clean_rules import RULES_FILE, CleanRules, default_rules, parse_rule
 from ingest.footnotes import split_page_footnotes, strip_footnote_markers
 from ingest.furniture import drop_furniture, find_running_lines, is_furniture_line
 from ingest.line_shapes import is_numbered_heading
-from ingest.model import CleanDocument, LoadedDocument
+from ingest.parsed import CleanDocument, LoadedDocument
 from ingest.signature import signature_start
 from ingest.text_repair import (
     collapse_spaces,

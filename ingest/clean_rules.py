@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 
 RULES_FILE = "cleaning.yaml"
 

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ingest.model import BlockKind
+from ingest.parsed import BlockKind
 
 _ROOTS = {"officiele-publicatie", "kamerstuk", "stuk", "bijlage"}
 _SKIP = {"metadata", "meta", "noot.ref", "pagebreak", "illustratie"}

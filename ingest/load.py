@@ -7,8 +7,8 @@ import io
 import re
 from pathlib import Path
 
-from assistant.errors import IngestFileError
-from ingest.model import LoadedDocument, PageText
+from assistant.core.errors import IngestFileError
+from ingest.parsed import LoadedDocument, PageText
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".xml")
 

@@ -27,9 +27,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from assistant.errors import ConfigurationError
-from assistant.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
-from ingest.model import CleanDocument, DocumentMetadata
+from assistant.core.errors import ConfigurationError
+from assistant.text.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
+from ingest.parsed import CleanDocument, DocumentMetadata
 
 UNKNOWN_TYPE = "onbekend"
 CURATED_DATE_BASIS = "handmatig vastgesteld (metadata-bestand)"

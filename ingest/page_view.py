@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.model import PageText
+from ingest.parsed import PageText
 
 _OPENING_WORDS = 6
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from assistant.errors import EXIT_OK, EXIT_SOME_FILES_FAILED, IngestFileError
+from assistant.core.errors import EXIT_OK, EXIT_SOME_FILES_FAILED, IngestFileError
 from assistant.store.lock import writer_lock
 from assistant.store.passages import DocumentUpdate, StoredDocument
 from assistant.store.store import Store
@@ -24,7 +24,7 @@ from ingest.clean import clean_document
 from ingest.discover import SourceFile, discover, is_supported
 from ingest.load import SUPPORTED_SUFFIXES, load_document
 from ingest.metadata import extract_metadata, load_curated_metadata, merge_metadata
-from ingest.repair import repair_store
+from assistant.store.repair import repair_store
 
 log = logging.getLogger(__name__)
 

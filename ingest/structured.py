@@ -3,7 +3,7 @@ line heuristics that plain text needs: characters are normalised, nothing is joi
 
 from __future__ import annotations
 
-from ingest.model import Block, CleanDocument, LoadedDocument
+from ingest.parsed import Block, CleanDocument, LoadedDocument
 from ingest.text_repair import normalise_unicode
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from tests.paths import CORPUS
 
 
@@ -26,7 +26,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def embeddings():
     """The real bundled model, loaded once per test session."""
-    from assistant.embeddings import build_embeddings
+    from assistant.components.embeddings import build_embeddings
 
     return build_embeddings(Settings())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from tests.paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "answer_model.json"
 # Fitted without the dense signals: for a store whose dense leg is off or uses another embedding model

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import ConfigurationError
-from assistant.models import Answer
+from assistant.core.errors import ConfigurationError
+from assistant.core.model import Answer
 
 
 def audit_record(answer: Answer, *, settings_summary: dict[str, Any]) -> dict[str, Any]:

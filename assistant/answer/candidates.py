@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from assistant.answer import features
 from assistant.answer.support import MARK_RE
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.text.sentences import split_sentences
 
 _MIN_WORDS = 4  # shorter fragments (headings, page furniture) are not quoted, list items excepted

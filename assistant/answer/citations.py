@@ -8,7 +8,7 @@ cited as [n]: cited passages first in order of use, then the rest in retrieval o
 from __future__ import annotations
 
 from assistant.answer.support import MARK_RE, expand_mark
-from assistant.models import Answer
+from assistant.core.model import Answer
 
 
 def renumber_citations(answer: Answer) -> None:

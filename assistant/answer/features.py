@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.answer.vocabulary import vocabulary
-from assistant.kamerstuk import find_kamerstuk_refs
+from assistant.text.vocabulary import vocabulary
+from assistant.text.kamerstuk import find_kamerstuk_refs
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _NUMBER_RE = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*%?")

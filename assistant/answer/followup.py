@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer import features
-from assistant.answer.vocabulary import vocabulary
+from assistant.text.vocabulary import vocabulary
 
 _MAX_FOLLOWUP_WORDS = 10
 _MAX_OWN_CONTENT = 1  # with a pointer word

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from assistant.errors import ConfigurationError
+from assistant.core.errors import ConfigurationError
 
 _SECTION_RE = re.compile(r"^### (system|user)\s*$", re.MULTILINE)
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

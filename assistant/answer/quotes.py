@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from assistant.answer import features
 from assistant.answer.support import MARK_RE, expand_mark
-from assistant.models import Passage
+from assistant.core.model import Passage
 
 QUOTE_RE = re.compile(r"(" + MARK_RE.pattern + r")\s*«([^«»]{1,1000})»")
 _NEAR_VERBATIM = 90.0

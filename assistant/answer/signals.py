@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from assistant.answer import features
 from assistant.answer.candidates import Candidate
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.text.question import Question, QuestionWord
 
 LIGHT_WEIGHT = 0.3  # a verb or filler the question wraps around its subject counts for less
@@ -175,7 +175,7 @@ def is_name_block(text: str) -> bool:
     """Mostly names and roles, like a letter's signatures; a line that ends a sentence is not one."""
     import re
 
-    from assistant.answer.vocabulary import vocabulary
+    from assistant.text.vocabulary import vocabulary
 
     if re.search(r"[^\W\d_]{2,}[)\]\"'’”]*[.!?][)\]\"'’”]*\s*$", text):
         return False

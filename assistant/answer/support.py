@@ -18,8 +18,8 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from assistant.answer import features
-from assistant.answer.vocabulary import is_refusal, vocabulary
-from assistant.models import AnswerSentence, Citation, Passage
+from assistant.text.vocabulary import is_refusal, vocabulary
+from assistant.core.model import AnswerSentence, Citation, Passage
 from assistant.text.sentences import split_sentences
 
 Tokenize = Callable[[str], list[str]]

@@ -21,7 +21,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant import presenters
+from assistant.service import presenters
 from assistant.api.auth import credentials_from_header, read_access, write_access, write_refusal
 from assistant.api.errors import ApiError, error_body, install_error_handlers, status_and_field
 from assistant.api.schemas import (
@@ -39,11 +39,11 @@ from assistant.api.schemas import (
     TimelineResponse,
     UploadResponse,
 )
-from assistant.errors import ImvoError, InvalidQuestionError
-from assistant.filter_input import parse_filters
+from assistant.core.errors import ImvoError, InvalidQuestionError
+from assistant.service.filter_input import parse_filters
 from assistant.retrieval.filters import SearchFilters
-from assistant.service import Assistant
-from assistant.settings import Settings
+from assistant.service.assistant import Assistant
+from assistant.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

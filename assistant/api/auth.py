@@ -12,7 +12,7 @@ from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import SecretStr
 
 from assistant.api.errors import ApiError
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 bearer = HTTPBearer(auto_error=False, description="IMVO_API_WRITE_TOKEN or IMVO_API_READ_TOKEN")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]

@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from assistant.errors import EvalFileError
+from assistant.core.errors import EvalFileError
 from assistant.evaluation.matching import normalise
 
 QuestionType = Literal["fact", "list", "date", "who", "motion", "cross_doc", "definition", "unanswerable"]

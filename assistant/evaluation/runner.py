@@ -18,7 +18,7 @@ from assistant.evaluation.retrieval_scores import (
     RetrievalScores,
     score_retrieval,
 )
-from assistant.models import Answer, Passage
+from assistant.core.model import Answer, Passage
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from assistant.errors import ImvoError, NetworkUnavailableError, RemoteServiceError
+from assistant.core.errors import ImvoError, NetworkUnavailableError, RemoteServiceError
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.sru import KamerstukRecord, search_dossier
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from ingest.load import PAGE_VIEW_DIR  # where ingest looks for an XML Kamerstuk's page view
 
 ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
-from assistant.errors import RemoteServiceError
+from assistant.core.errors import RemoteServiceError
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.record import OfficialToezegging, ToezeggingFeedState
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from assistant.errors import NetworkUnavailableError, RemoteServiceError
-from assistant.settings import Settings
+from assistant.core.errors import NetworkUnavailableError, RemoteServiceError
+from assistant.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

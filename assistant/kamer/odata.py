@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from assistant.errors import RemoteServiceError
+from assistant.core.errors import RemoteServiceError
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.record import OfficialMotion
 

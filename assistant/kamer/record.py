@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 
 FORMAT_VERSION = 1
 FILE_NAME = "official.json"

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assistant.errors import RemoteServiceError
+from assistant.core.errors import RemoteServiceError
 from assistant.kamer.http import PoliteClient
 
 SRU_NS = "http://docs.oasis-open.org/ns/search-ws/sruResponse"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from assistant.errors import NetworkUnavailableError, RemoteServiceError
+from assistant.core.errors import NetworkUnavailableError, RemoteServiceError
 from assistant.kamer.feed import sync_toezeggingen
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.odata import fetch_dossier_motions
@@ -27,7 +27,7 @@ from assistant.kamer.record import (
     save_record,
     save_toezeggingen,
 )
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 ProgressFn = Callable[[str, int, int], None]
 _DOSSIER_OF = re.compile(r"^(\d{5}(?:-[IVXLA-C]+)?)-\d+$")

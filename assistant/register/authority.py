@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 
 # Tiers of document types; types not listed count as "other documents" (tier 1).
 TIER_OFFICIAL = 4

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from assistant.models import Answer, AnswerSentence, Citation, Passage
+from assistant.core.model import Answer, AnswerSentence, Citation, Passage
 from assistant.register.dates import format_date
 from assistant.register.extract import name_key, named_in_text
 from assistant.register.official import OfficialJoin

@@ -16,8 +16,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from assistant.kamerstuk import find_kamerstuk_refs
-from assistant.models import Passage
+from assistant.text.kamerstuk import find_kamerstuk_refs
+from assistant.core.model import Passage
 from assistant.register.dates import DateMention, DateValue, find_dates
 from assistant.register.rules import KINDS, REGISTER_RULES_FILE, register_rules
 from assistant.register.textnorm import DocumentText, Sentence, document_text, group_by_document

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from assistant.kamer.record import OfficialMotion
-from assistant.models import Answer, AnswerSentence, Citation, Passage
+from assistant.core.model import Answer, AnswerSentence, Citation, Passage
 from assistant.register.dates import format_date
 from assistant.register.official import OfficialJoin, disagreements
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken

@@ -11,9 +11,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from assistant.errors import DataFileError
-from assistant.kamerstuk import find_kamerstuk_refs, kamerstuk_url
-from assistant.models import Passage
+from assistant.core.errors import DataFileError
+from assistant.text.kamerstuk import find_kamerstuk_refs, kamerstuk_url
+from assistant.core.model import Passage
 from assistant.register.authority import Authority
 from assistant.register.dates import DateValue
 from assistant.register.extract import Mention, extract_mentions, name_key, same_debate

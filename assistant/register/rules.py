@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 
 REGISTER_RULES_FILE = "register_rules.yaml"
 TIMELINE_RULES_FILE = "timeline_rules.yaml"

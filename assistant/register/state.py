@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.register.authority import Authority
 from assistant.register.extract import Mention, Signal
 from assistant.register.textnorm import date_sort_key

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.register.rules import register_rules
 from assistant.text.sentences import split_sentences
 

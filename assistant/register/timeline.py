@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import DataFileError
-from assistant.kamerstuk import find_kamerstuk_refs
-from assistant.models import Passage
+from assistant.core.errors import DataFileError
+from assistant.text.kamerstuk import find_kamerstuk_refs
+from assistant.core.model import Passage
 from assistant.register.dates import DateMention, find_dates, reference_period
 from assistant.register.rules import timeline_rules
 from assistant.register.textnorm import Sentence, date_sort_key, document_text, group_by_document

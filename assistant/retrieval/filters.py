@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.kamerstuk import normalise_kamerstuk
-from assistant.models import Passage
+from assistant.text.kamerstuk import normalise_kamerstuk
+from assistant.core.model import Passage
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.intents import kind_boosts, load_intents
 from assistant.retrieval.query import query_groups
 from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from assistant.text.lexicon import Lexicon
 from assistant.text.question import Question

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.text.analysis import DutchAnalyzer
 
 INTENTS_FILE = Path(__file__).resolve().parents[1] / "data" / "retrieval_intents.yaml"

@@ -9,7 +9,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.retrieval.filters import SearchFilters
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.store.lexical import LexicalIndex
 from assistant.store.store import Store
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from assistant.errors import StoreBusyError
+from assistant.core.errors import StoreBusyError
 
 
 def lock_path(store_dir: Path) -> Path:

@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.errors import StoreDamagedError
-from assistant.models import Passage
-from ingest.model import Chunk, DocumentMetadata
+from assistant.core.errors import StoreDamagedError
+from assistant.core.model import Passage
+from ingest.parsed import Chunk, DocumentMetadata
 
 SCHEMA_VERSION = 1
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.embeddings import EmbeddingModel, resolve_model
-from assistant.errors import DataFileError, EmptyStoreError, ModelMismatchError
-from assistant.settings import Settings
+from assistant.components.embeddings import EmbeddingModel, resolve_model
+from assistant.core.errors import DataFileError, EmptyStoreError, ModelMismatchError
+from assistant.core.settings import Settings
 from assistant.store.lexical import LexicalIndex
 from assistant.store.lock import try_writer_lock
 from assistant.store.passages import PassageDB
@@ -75,7 +75,7 @@ class Store:
     @cached_property
     def embeddings(self) -> EmbeddingModel:
         if self._embeddings_factory is None:
-            from assistant.embeddings import build_embeddings
+            from assistant.components.embeddings import build_embeddings
 
             return build_embeddings(self.settings)
         return self._embeddings_factory()

@@ -13,8 +13,8 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import ConfigurationError, ModelMismatchError
-from assistant.settings import Settings
+from assistant.core.errors import ConfigurationError, ModelMismatchError
+from assistant.core.settings import Settings
 
 SCHEMA_VERSION = 1
 

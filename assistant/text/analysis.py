@@ -18,7 +18,7 @@ from typing import Any
 
 import Stemmer
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 STOPWORDS_NL = DATA_DIR / "stopwords_nl.txt"

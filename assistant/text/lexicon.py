@@ -15,7 +15,7 @@ from typing import Any, Literal
 import Stemmer
 import yaml
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, fold, read_word_list
 
 ABBREVIATIONS = DATA_DIR / "abbreviations.yaml"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.answer.question import QuestionProfile, profile_question
-from assistant.answer.vocabulary import Language, vocabulary
+from assistant.text.question_profile import QuestionProfile, profile_question
+from assistant.text.vocabulary import Language, vocabulary
 from assistant.text.lexicon import ExpandedQuery, Lexicon
 
 Tokenize = Callable[[str], list[str]]

@@ -14,7 +14,7 @@ import functools
 import re
 from importlib import resources
 
-from assistant.errors import ConfigurationError
+from assistant.core.errors import ConfigurationError
 
 ABBREVIATIONS_FILE = "abbreviations_sentence.txt"
 _MAY_END_TAG = "may_end"

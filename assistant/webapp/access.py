@@ -6,7 +6,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import MutableMapping
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 UNLOCKED_KEY = "imvo_upload_unlocked"
 

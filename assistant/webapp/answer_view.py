@@ -7,8 +7,8 @@ import html
 import re
 from collections.abc import Iterable
 
-from assistant.kamerstuk import kamerstuk_url
-from assistant.models import Answer, Passage
+from assistant.text.kamerstuk import kamerstuk_url
+from assistant.core.model import Answer, Passage
 from assistant.text.lexicon import Lexicon
 from assistant.webapp.formatting import dutch_date, page_text, seconds
 from assistant.webapp.highlight import (

@@ -6,7 +6,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.models import Answer
+from assistant.core.model import Answer
 from assistant.retrieval.filters import SearchFilters
 
 STATE_KEY = "imvo_chat"

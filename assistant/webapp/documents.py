@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant.kamerstuk import kamerstuk_url
-from assistant.models import Passage
+from assistant.text.kamerstuk import kamerstuk_url
+from assistant.core.model import Passage
 from assistant.store.passages import StoredDocument
 from assistant.store.store import Store
 from assistant.webapp.formatting import dutch_date

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from assistant.presenters import answer_to_markdown
+from assistant.service.presenters import answer_to_markdown
 from assistant.webapp.chat_state import ChatSession
 from assistant.webapp.formatting import MONTHS_NL
 

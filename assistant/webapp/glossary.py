@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.text.lexicon import GlossaryTerm, Lexicon
 
 

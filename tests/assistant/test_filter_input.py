@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import InvalidFilterError
-from assistant.filter_input import FilterChoices, parse_filters
+from assistant.core.errors import InvalidFilterError
+from assistant.service.filter_input import FilterChoices, parse_filters
 
 CHOICES = FilterChoices(frozenset({"Kamerbrief", "SER-notitie"}), frozenset({"brief-a", "notitie-b"}))
 

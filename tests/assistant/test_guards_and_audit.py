@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.answer.audit import AuditLog
-from assistant.models import AnswerSentence
-from assistant.service import refuse_if_unsupported
+from assistant.core.model import AnswerSentence
+from assistant.service.assistant import refuse_if_unsupported
 from tests.assistant.answer.test_audit import make_answer
 
 runner = CliRunner()
@@ -63,8 +63,8 @@ def test_the_audit_log_rotates_by_size_and_is_owner_only(tmp_path: Path) -> None
 
 
 def test_the_audit_log_setting_turns_it_off(tmp_path: Path) -> None:
-    from assistant.container import build_assistant
-    from assistant.settings import Settings
+    from assistant.service.container import build_assistant
+    from assistant.core.settings import Settings
     from assistant.store.store import Store
     from tests.fakes import HashEmbeddings
 
@@ -76,7 +76,7 @@ def test_the_audit_log_setting_turns_it_off(tmp_path: Path) -> None:
 
 @pytest.mark.integration
 def test_a_batch_with_a_lone_surrogate_gives_an_error_line_for_that_item(corpus_store_dir: Path, tmp_path: Path) -> None:
-    from assistant.cli import app
+    from assistant.cli.main import app
 
     batch = tmp_path / "batch.jsonl"
     batch.write_text('{"id": "a", "question": "Wat is IMVO?"}\n{"id": "b\\udc80", "question": "wat \\ud800?"}\n'
@@ -92,7 +92,7 @@ def test_a_batch_with_a_lone_surrogate_gives_an_error_line_for_that_item(corpus_
 
 @pytest.mark.integration
 def test_a_one_word_question_is_not_answered_with_unsupported_text(corpus_store_dir: Path) -> None:
-    from assistant.cli import app
+    from assistant.cli.main import app
 
     result = runner.invoke(app, ["ask", "1", "--json", "--store", str(corpus_store_dir)],
                            env={"IMVO_AUDIT_LOG": "false"})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.kamerstuk import (
+from assistant.text.kamerstuk import (
     KamerstukRef,
     find_kamerstuk_refs,
     kamerstuk_url,

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.text.lexicon import (
     ABBREVIATIONS,
     DEFAULT_EXPANSION_WEIGHT,

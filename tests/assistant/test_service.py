@@ -9,8 +9,8 @@ import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from assistant.container import build_assistant
-from assistant.settings import Settings
+from assistant.service.container import build_assistant
+from assistant.core.settings import Settings
 
 pytestmark = pytest.mark.integration
 

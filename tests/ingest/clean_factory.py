@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.model import Block, BlockKind, CleanDocument, DocumentMetadata
+from ingest.parsed import Block, BlockKind, CleanDocument, DocumentMetadata
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ import hashlib
 
 import pytest
 
-from assistant.errors import ConfigurationError, IngestFileError
+from assistant.core.errors import ConfigurationError, IngestFileError
 from assistant.text.sentences import split_sentences
 from ingest.chunk import chunk_document, embedding_text
-from ingest.model import Block, Chunk, CleanDocument
+from ingest.parsed import Block, Chunk, CleanDocument
 from tests.ingest.clean_factory import footnote, heading, item, make_clean, meta, para, sentence, signature
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from ingest.clean import (
     clean_document,
     find_running_lines,
@@ -25,7 +25,7 @@ from ingest.clean import (
 from ingest.clean_rules import default_rules
 from ingest.furniture import drop_furniture
 from ingest.load import load_document
-from ingest.model import CleanDocument, LoadedDocument, PageText
+from ingest.parsed import CleanDocument, LoadedDocument, PageText
 from tests.pdf_factory import make_report_pdf
 
 from tests.paths import DEV_SET as DEV  # noqa: E402

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from bench.generate import write_text_corpus
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import IngestFileError
+from assistant.core.errors import IngestFileError
 from ingest.clean import clean_document
 from ingest.kamerstuk_xml import parse_kamerstuk_xml
 from ingest.load import load_document, page_view_path
 from ingest.page_view import assign_pages
-from ingest.model import PageText
+from ingest.parsed import PageText
 
 XML = """<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie>

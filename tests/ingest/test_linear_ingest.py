@@ -5,7 +5,7 @@ again at every passage. Work is counted, not timed."""
 from __future__ import annotations
 
 import assistant.register.textnorm as textnorm
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.text.analysis import MAX_WORD_CHARS, DutchAnalyzer
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import IngestFileError
+from assistant.core.errors import IngestFileError
 from ingest.load import SUPPORTED_SUFFIXES, load_document, split_ocr_pages
 from tests.pdf_factory import (
     REPORT_LABELS,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.errors import ConfigurationError
+from assistant.core.errors import ConfigurationError
 from ingest.metadata import (
     CURATED_DATE_BASIS,
     UNKNOWN_TYPE,
@@ -16,7 +16,7 @@ from ingest.metadata import (
     load_metadata_rules,
     merge_metadata,
 )
-from ingest.model import CleanDocument, DocumentMetadata
+from ingest.parsed import CleanDocument, DocumentMetadata
 from tests.ingest.clean_factory import clean_from_text, heading, make_clean, para, signature
 
 ROOT = Path(__file__).resolve().parents[2]

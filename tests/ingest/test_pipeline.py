@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ModelMismatchError
-from assistant.settings import Settings
+from assistant.core.errors import ModelMismatchError
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from ingest.pipeline import run_ingest
 from tests.fakes import HashEmbeddings

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ConfigurationError, StoreBusyError, StoreDamagedError
-from assistant.settings import Settings
+from assistant.core.errors import ConfigurationError, StoreBusyError, StoreDamagedError
+from assistant.core.settings import Settings
 from assistant.store.check import check_store
 from assistant.store.lock import writer_lock
 from assistant.store.store import Store
 from ingest.pipeline import run_ingest
-from ingest.rebuild import rebuild_store
+from assistant.service.rebuild import rebuild_store
 from tests.fakes import HashEmbeddings
 from tests.ingest.test_pipeline import TEXT_A, TEXT_B, make_store, outcome
 

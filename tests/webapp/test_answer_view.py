@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.models import Answer, AnswerSentence, Citation, Passage
+from assistant.core.model import Answer, AnswerSentence, Citation, Passage
 from assistant.webapp.answer_view import (
     answer_caption,
     answer_html,

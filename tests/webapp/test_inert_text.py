@@ -7,7 +7,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from assistant.models import Answer, AnswerSentence, Citation, Passage
+from assistant.core.model import Answer, AnswerSentence, Citation, Passage
 from assistant.webapp.answer_view import answer_html, source_card_html
 from assistant.webapp.highlight import escape_text
 from assistant.webapp.inert import inert_html, inert_markdown

@@ -91,7 +91,7 @@ def test_a_long_paste_gets_a_clear_message(corpus_env) -> None:
 
 
 def test_no_filter_hint_without_filters(corpus_env) -> None:
-    from assistant.models import Answer
+    from assistant.core.model import Answer
 
     at = open_app()
     session = at.session_state["imvo_chat"]

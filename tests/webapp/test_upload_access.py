@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.webapp.access import may_change_documents, unlock
 from tests.webapp.conftest import open_app
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import UploadError
-from assistant.settings import Settings
+from assistant.core.errors import UploadError
+from assistant.core.settings import Settings
 from assistant.store.store import Store
-from assistant.webapp.uploads import (
+from assistant.service.uploads import (
     UploadLimits,
     check_size,
     ingest_root,
@@ -127,7 +127,7 @@ def test_upload_ingest_runs_in_a_separate_lower_priority_process(tmp_path: Path)
     """The real worker process with the bundled model: the web app's own process does no ingest work."""
     import os
 
-    from ingest.worker import ingest_in_worker
+    from assistant.service.ingest_worker import ingest_in_worker
 
     docs = tmp_path / "docs"
     docs.mkdir()

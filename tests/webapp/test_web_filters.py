@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from assistant.models import Answer, AnswerSentence, Citation, Passage
+from assistant.core.model import Answer, AnswerSentence, Citation, Passage
 from assistant.store.passages import StoredDocument
 from assistant.webapp.chat_state import chat_session
 from assistant.webapp.export import chat_to_markdown
 from assistant.webapp.filters import describe_filters, filter_options, make_filters
 from assistant.webapp.formatting import dutch_date, escape_markdown, last_day
-from ingest.model import DocumentMetadata
+from ingest.parsed import DocumentMetadata
 
 
 def doc(doc_id: str, date_: str | None, doc_type: str) -> StoredDocument:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 
 
 def simple_tokenize(text: str) -> list[str]:

@@ -6,8 +6,8 @@ import threading
 import pytest
 
 from assistant.answer.audit import AuditLog
-from assistant.errors import ConfigurationError
-from assistant.models import Answer, AnswerSentence, Citation
+from assistant.core.errors import ConfigurationError
+from assistant.core.model import Answer, AnswerSentence, Citation
 from tests.assistant.answer.helpers import SECTORS, TEXTILE, passage
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from assistant.answer.citations import renumber_citations
-from assistant.models import Answer, AnswerSentence, Citation
+from assistant.core.model import Answer, AnswerSentence, Citation
 from tests.assistant.answer.helpers import passage
 
 

@@ -9,8 +9,8 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import Field
 
 from assistant.answer.llm import LLMAnswerer, build_chat_model, format_passages, rewrite_followup
-from assistant.errors import ConfigurationError, LLMUnavailableError
-from assistant.settings import Settings
+from assistant.core.errors import ConfigurationError, LLMUnavailableError
+from assistant.core.settings import Settings
 from tests.assistant.answer.helpers import SECTORS, TEXTILE, passage, simple_tokenize, translate
 from tests.openai_stub import OpenAIStub
 
@@ -37,7 +37,7 @@ class BrokenChatModel(GenericFakeChatModel):
 
 def asked(text: str, language: str):
     """A Question as the service's analyser makes it; the LLM answerer reads its text and language."""
-    from assistant.answer.question import profile_question
+    from assistant.text.question_profile import profile_question
     from assistant.text.lexicon import ExpandedQuery
     from assistant.text.question import Question
 

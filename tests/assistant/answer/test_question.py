@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from assistant.answer.question import profile_question
-from assistant.answer.vocabulary import vocabulary
+from assistant.text.question_profile import profile_question
+from assistant.text.vocabulary import vocabulary
 
 
 def test_how_many_question_records_what_it_counts():

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import EvalFileError
+from assistant.core.errors import EvalFileError
 from assistant.evaluation.questions import load_questions
 from tests.assistant.evaluation.eval_factories import DEV_QUESTIONS
 

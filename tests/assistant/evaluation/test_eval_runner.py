@@ -5,7 +5,7 @@ import pytest
 from assistant.evaluation import runner
 from assistant.evaluation.report import format_report
 from assistant.evaluation.runner import run_eval
-from assistant.models import Answer, Citation, Passage
+from assistant.core.model import Answer, Citation, Passage
 from tests.assistant.evaluation.eval_factories import FILLER, question, unanswerable
 
 

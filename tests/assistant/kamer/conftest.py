@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.kamer.http import PoliteClient
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from tests.fakes import HashEmbeddings
 from tests.kamer_server import FakeKamerstuk, FakeMotion, FakeToezegging, KamerServer

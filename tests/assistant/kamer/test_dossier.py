@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.errors import NetworkUnavailableError
+from assistant.core.errors import NetworkUnavailableError
 from assistant.kamer.dossier import DossierError, fetch_dossier, parse_kinds, validate_dossier
 from assistant.kamer.http import PoliteClient
-from assistant.kamer.update import update_dossier
+from assistant.service.kamer_update import update_dossier
 from tests.servers import free_port
 
 

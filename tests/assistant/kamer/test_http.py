@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import NetworkUnavailableError, RemoteServiceError
+from assistant.core.errors import NetworkUnavailableError, RemoteServiceError
 from assistant.kamer.http import PoliteClient, retry_after
 from tests.servers import free_port
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import RemoteServiceError
+from assistant.core.errors import RemoteServiceError
 from assistant.kamer.odata import fetch_dossier_motions, final_besluit, motion_from_zaak, outcome_of
 from tests.assistant.kamer.conftest import sample_motions
 from tests.kamer_server import zaak_json

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import RemoteServiceError
+from assistant.core.errors import RemoteServiceError
 from assistant.kamer.sru import parse_sru_page, search_dossier
 from tests.assistant.kamer.conftest import sample_kamerstukken
 from tests.kamer_server import sru_response

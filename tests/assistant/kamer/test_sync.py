@@ -44,7 +44,7 @@ def test_a_failing_dossier_keeps_its_earlier_record_and_the_others_are_synced(ka
 
 
 def test_without_network_nothing_is_written(kamer_settings, sleeps) -> None:
-    from assistant.errors import NetworkUnavailableError
+    from assistant.core.errors import NetworkUnavailableError
     from assistant.kamer.http import PoliteClient
     from tests.servers import free_port
 

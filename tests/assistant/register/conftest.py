@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from register_passages import SEED_DATES, SEEDS, seed_passages
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 
 
 @pytest.fixture(scope="session")

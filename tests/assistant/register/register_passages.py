@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 
 ROOT = Path(__file__).resolve().parents[3]
 from tests.paths import SEEDS  # noqa: E402

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.container import build_assistant
+from assistant.service.container import build_assistant
 from assistant.kamer.record import OfficialMotion, OfficialRecord, save_record
-from assistant.presenters import register_csv_row, register_item_to_dict
+from assistant.service.presenters import register_csv_row, register_item_to_dict
 from assistant.register import RegisterItem
 from assistant.register.official import OfficialJoin, disagreements
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from ingest.pipeline import run_ingest
 from tests.fakes import HashEmbeddings

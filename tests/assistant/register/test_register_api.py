@@ -5,7 +5,7 @@ import json
 import pytest
 from register_passages import passages_from_texts
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.register import Register, RegisterItem, build_register
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.register import rules as rules_module
 from assistant.register.rules import register_rules, timeline_rules
 

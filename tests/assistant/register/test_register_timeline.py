@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from register_passages import make_passage, passages_from_texts
 
-from assistant.errors import DataFileError
+from assistant.core.errors import DataFileError
 from assistant.register import TimelineEvent, build_timeline, load_timeline, save_timeline
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.container import build_reranker
-from assistant.errors import ConfigurationError
-from assistant.models import Passage
-from assistant.retrieval.rerank import CrossEncoderReranker
-from assistant.settings import Settings
+from assistant.service.container import build_reranker
+from assistant.core.errors import ConfigurationError
+from assistant.core.model import Passage
+from assistant.components.rerank import CrossEncoderReranker
+from assistant.core.settings import Settings
 
 
 def test_reranker_is_off_by_default() -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from langchain_core.retrievers import BaseRetriever
 
-from assistant.container import build_assistant
-from assistant.models import Passage
+from assistant.service.container import build_assistant
+from assistant.core.model import Passage
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.langchain_retriever import ImvoRetriever
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 
 def passage(chunk_id: str, doc_id: str, start: int, end: int, text: str = "t", **kw) -> Passage:

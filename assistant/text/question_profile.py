@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer import features
-from assistant.answer.vocabulary import Language, vocabulary
+from assistant.text.vocabulary import Language, vocabulary
 
 QuestionType = str  # "who" | "when" | "how_many" | "list"
 

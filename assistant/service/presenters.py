@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.kamerstuk import kamerstuk_url
-from assistant.models import Answer, Passage
+from assistant.text.kamerstuk import kamerstuk_url
+from assistant.core.model import Answer, Passage
 from assistant.retrieval.hybrid import SearchResult
 
 

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 
 
@@ -24,7 +24,7 @@ def build_reranker(settings: Settings):
         case "none":
             return None
         case "cross-encoder":
-            from assistant.retrieval.rerank import CrossEncoderReranker
+            from assistant.components.rerank import CrossEncoderReranker
 
             return CrossEncoderReranker(settings.reranker_model, settings.embedding_device)
 
@@ -59,7 +59,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     from assistant.answer.followup import resolve_followup
     from assistant.register import answer_from_register
     from assistant.register.official import OfficialSource
-    from assistant.service import Assistant
+    from assistant.service.assistant import Assistant
 
     store = store or Store(settings)
     store.check_model()

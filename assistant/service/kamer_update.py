@@ -10,7 +10,7 @@ from pathlib import Path
 from assistant.kamer.dossier import FetchReport, fetch_dossier
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.sync import SyncReport, sync_official
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 ProgressFn = Callable[[str, int, int], None]
 

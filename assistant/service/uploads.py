@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.errors import UploadError
-from assistant.settings import Settings
+from assistant.core.errors import UploadError
+from assistant.core.settings import Settings
 from assistant.store.store import Store
 from ingest.pipeline import FileOutcome, IngestReport, run_ingest
 
@@ -148,10 +148,10 @@ def ingest_uploads(
     runner: IngestRunner | None = None,
 ) -> UploadResult:
     """Ingest the uploads folder (or the corpus folder around it) and report on the files just saved.
-    By default the ingest runs in a separate, lower-priority process (ingest/worker.py) so chats stay
+    By default the ingest runs in a separate, lower-priority process (assistant/service/ingest_worker.py) so chats stay
     responsive. Files that failed or duplicate a stored document are deleted, so later ingests do not
     report them again."""
-    from ingest.worker import ingest_in_worker
+    from assistant.service.ingest_worker import ingest_in_worker
 
     root = ingest_root(settings)
     notify = progress or (lambda fraction, label: None)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.errors import ConfigurationError
-from assistant.models import Passage
+from assistant.core.errors import ConfigurationError
+from assistant.core.model import Passage
 
 
 class CrossEncoderReranker:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.models import Passage
+from assistant.core.model import Passage
 from assistant.store.check import check_store
 from assistant.store.store import Store
 from ingest.chunk import embedding_text

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 import yaml
 
-from assistant.errors import ConfigurationError
+from assistant.core.errors import ConfigurationError
 from assistant.text.lexicon import load_lexicon
 from assistant.text.analysis import function_words as analysis_function_words
 

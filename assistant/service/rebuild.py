@@ -13,7 +13,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.lock import writer_lock
 from assistant.store.store import Store
 from assistant.store.swap import aside_path, recover_interrupted_swap
@@ -30,7 +30,7 @@ def rebuild_store(
     with writer_lock(target, settings.lock_timeout_s):
         recover_interrupted_swap(target)
         if embeddings_factory is None:
-            from assistant.embeddings import build_embeddings
+            from assistant.components.embeddings import build_embeddings
 
             embeddings = build_embeddings(settings)  # raises ConfigurationError before anything is touched
             embeddings_factory = lambda: embeddings  # noqa: E731

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.errors import InvalidFilterError
-from assistant.kamerstuk import normalise_kamerstuk
+from assistant.core.errors import InvalidFilterError
+from assistant.text.kamerstuk import normalise_kamerstuk
 from assistant.retrieval.filters import SearchFilters
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.errors import EXIT_SOME_FILES_FAILED
+from assistant.core.errors import EXIT_SOME_FILES_FAILED
 
 fetch_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fetch the Kamer's own documents.")
 sync_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Sync the Kamer's official records.")
@@ -52,12 +52,12 @@ def fetch_dossier_command(
     store: StoreOption = None,
 ) -> None:
     """Download a dossier's Kamerstukken (official publications) not held yet, then ingest what is new."""
-    from assistant.cli import _print_report, err, fail, make_settings, out
-    from assistant.container import open_store
-    from assistant.errors import ImvoError
+    from assistant.cli.main import _print_report, err, fail, make_settings, out
+    from assistant.service.container import open_store
+    from assistant.core.errors import ImvoError
     from assistant.kamer.dossier import fetch_dossier, parse_kinds
     from assistant.kamer.http import PoliteClient
-    from assistant.kamer.update import ingest_fetched
+    from assistant.service.kamer_update import ingest_fetched
 
     if since and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
         err.print(f"[red]error:[/red] --since {since!r}: give a date as YYYY-MM-DD")
@@ -99,8 +99,8 @@ def sync_motions_command(
     store: StoreOption = None,
 ) -> None:
     """Look up the official state of every motion (and toezegging) in the Tweede Kamer's open data."""
-    from assistant.cli import _ready_store, err, fail, make_settings, out
-    from assistant.errors import ImvoError
+    from assistant.cli.main import _ready_store, err, fail, make_settings, out
+    from assistant.core.errors import ImvoError
     from assistant.kamer.http import PoliteClient
     from assistant.kamer.sync import sync_official
 

@@ -1,7 +1,7 @@
 """Ingest in a separate, lower-priority process (the web app's uploads), so a long ingest never holds the
 GIL or the CPU that other users' chats need.
 
-Parent: `ingest_in_worker(settings, paths, progress)` starts `python -m ingest.worker`, sends the
+Parent: `ingest_in_worker(settings, paths, progress)` starts `python -m assistant.service.ingest_worker`, sends the
 settings on stdin and reads JSON lines back: progress, then the report or an error. The child takes the
 store's writer lock like any ingest.
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from assistant.errors import ImvoError
-from assistant.settings import Settings
+from assistant.core.errors import ImvoError
+from assistant.core.settings import Settings
 from ingest.pipeline import FileOutcome, IngestReport, ProgressFn
 
 
@@ -46,7 +46,7 @@ def ingest_in_worker(settings: Settings, paths: list[Path], progress: ProgressFn
     notify = progress or (lambda stage, done, total: None)
     nice = settings.upload_ingest_nice
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ingest.worker"],
+        [sys.executable, "-m", "assistant.service.ingest_worker"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
         errors="backslashreplace", preexec_fn=(lambda: os.nice(nice)) if nice else None,  # noqa: PLW1509
         cwd=os.getcwd(),

@@ -1,6 +1,6 @@
 """The assistant as its callers (CLI, web app, HTTP API, scripts) use it: search, ask, documents, register.
 
-It receives every collaborator from the composition root (assistant/container.py).
+It receives every collaborator from the composition root (assistant/service/container.py).
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from assistant.answer.citations import renumber_citations
-from assistant.errors import InvalidQuestionError, UnknownDocumentError
-from assistant.filter_input import FilterChoices
-from assistant.models import Answer, Passage
+from assistant.core.errors import InvalidQuestionError, UnknownDocumentError
+from assistant.service.filter_input import FilterChoices
+from assistant.core.model import Answer, Passage
 from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from assistant.store.passages import StoredDocument
 from assistant.store.store import Store, StoreInfo
 
@@ -31,7 +31,7 @@ def refuse_if_unsupported(answer: Answer) -> Answer:
         return answer
     if any(s.supported for s in answer.sentences):
         return answer
-    from assistant.answer.vocabulary import phrases
+    from assistant.text.vocabulary import phrases
 
     return replace(answer, text=phrases(answer.language).refusal, answered=False, citations=[])
 
@@ -230,14 +230,14 @@ class Assistant:
         return self.store.timeline()
 
     def upload_limits(self):  # -> UploadLimits
-        from assistant.webapp.uploads import UploadLimits
+        from assistant.service.uploads import UploadLimits
 
         return UploadLimits.from_settings(self.settings)
 
     def add_document(self, name: str, data: bytes):  # -> UploadResult
         """Save an uploaded file under a safe name in the uploads folder and ingest it (UploadError if
         refused); a file that fails or duplicates a stored document is deleted again."""
-        from assistant.webapp.uploads import ingest_uploads, save_upload
+        from assistant.service.uploads import ingest_uploads, save_upload
 
         saved = save_upload(self.settings.upload_dir, name, data, self.upload_limits())
         return ingest_uploads(self.store, [saved], self.settings)

@@ -1,6 +1,6 @@
 """`imvo` command line. Errors from the assistant become messages and exit codes here, nowhere else.
 
-Exit codes (assistant/errors.py): 0 success; 1 the run crashed (an unexpected error; also what Python
+Exit codes (assistant/core/errors.py): 0 success; 1 the run crashed (an unexpected error; also what Python
 returns for any crash); 2 usage or configuration error; 3 the LLM server could not be reached; 4 some
 files failed to ingest (the rest were ingested), or some Kamerstukken could not be fetched; 5 another
 process is writing to the store; 6 the store is damaged, inconsistent, or the disk refused a write; 7 a
@@ -20,8 +20,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from assistant.errors import ImvoError
-from assistant.settings import Settings
+from assistant.core.errors import ImvoError
+from assistant.core.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="IMVO assistant: ingest documents, search, ask.")
 err = Console(stderr=True, soft_wrap=True)
@@ -62,7 +62,7 @@ def ingest(
     """Ingest PDF, text, Markdown and HTML files into the store (incremental)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from assistant.container import open_store
+    from assistant.service.container import open_store
     from ingest.pipeline import run_ingest
 
     settings = make_settings(store)
@@ -85,7 +85,7 @@ def ingest(
                 bar.update(tasks[stage], completed=done, total=total)
 
             if rebuild:
-                from ingest.rebuild import rebuild_store
+                from assistant.service.rebuild import rebuild_store
 
                 report = rebuild_store(settings, targets, progress=progress)
             else:
@@ -120,7 +120,7 @@ def _print_report(report) -> None:
 
 
 def _add_network_commands() -> None:
-    from assistant.cli_kamer import fetch_app, sync_app
+    from assistant.cli.kamer import fetch_app, sync_app
 
     app.add_typer(fetch_app, name="fetch")
     app.add_typer(sync_app, name="sync")
@@ -143,7 +143,7 @@ def _crash_line(exc: BaseException) -> int:
 
     from rich.markup import escape
 
-    from assistant.errors import EXIT_CRASH, EXIT_STORE_DAMAGED
+    from assistant.core.errors import EXIT_CRASH, EXIT_STORE_DAMAGED
 
     log_file = None
     try:
@@ -172,8 +172,8 @@ def check(
     store: StoreOption = None,
 ) -> None:
     """Compare SQLite, Chroma and the BM25 snapshot (counts and ids); `imvo ingest` repairs what differs."""
-    from assistant.container import open_store
-    from assistant.errors import EXIT_STORE_DAMAGED
+    from assistant.service.container import open_store
+    from assistant.core.errors import EXIT_STORE_DAMAGED
     from assistant.store.check import check_store
 
     settings = make_settings(store)
@@ -268,7 +268,7 @@ def _before(a: str, b: str) -> bool:
 def _filters(doc_type: list[str] | None, date_from: str | None, date_to: str | None, doc: list[str] | None,
              kamerstuk: str | None):
     """The search filters, with the values that need no store checked (dates, Kamerstuk number)."""
-    from assistant.kamerstuk import normalise_kamerstuk
+    from assistant.text.kamerstuk import normalise_kamerstuk
     from assistant.retrieval.filters import SearchFilters
 
     _check_date("--from", date_from)
@@ -335,7 +335,7 @@ def search(
     kamerstuk: KamerstukOpt = None,
 ) -> None:
     """Hybrid search over the passages."""
-    from assistant.presenters import search_to_dict
+    from assistant.service.presenters import search_to_dict
 
     def run(assistant, q: str) -> tuple[dict, str]:
         data = search_to_dict(assistant.search(q, k=k, filters=filters))
@@ -362,7 +362,7 @@ def ask(
     kamerstuk: KamerstukOpt = None,
 ) -> None:
     """Answer a question with [n] citations to the passages it rests on."""
-    from assistant.presenters import answer_to_dict, answer_to_text
+    from assistant.service.presenters import answer_to_dict, answer_to_text
 
     def run(assistant, q: str) -> tuple[dict, str]:
         answer = assistant.ask(q, filters=filters)
@@ -376,8 +376,8 @@ def _run_questions(text: str | None, batch: Path | None, as_json: bool, store: P
                    filters=None) -> None:
     """One question, or a batch file of them with the models loaded once. In a batch, a bad line or a bad
     question yields an error line for its id and the rest go on; a store or configuration error stops all."""
-    from assistant.container import build_assistant
-    from assistant.errors import InvalidQuestionError
+    from assistant.service.container import build_assistant
+    from assistant.core.errors import InvalidQuestionError
 
     if text is None and batch is None:
         err.print('[red]error:[/red] no question: give one, e.g. imvo ask "Wat is IMVO?", or --batch FILE '
@@ -415,7 +415,7 @@ def evaluate(
     store: StoreOption = None,
 ) -> None:
     """Score retrieval and answers on a question file; prints metrics and latency (p50/p95)."""
-    from assistant.container import build_assistant
+    from assistant.service.container import build_assistant
     from assistant.evaluation import format_report, load_questions, run_eval
 
     try:
@@ -445,7 +445,7 @@ def motions(
     import csv
     import sys
 
-    from assistant.presenters import REGISTER_CSV_FIELDS, motions_to_dict, register_csv_row
+    from assistant.service.presenters import REGISTER_CSV_FIELDS, motions_to_dict, register_csv_row
 
     if as_json and as_csv:
         err.print("[red]error:[/red] choose --json or --csv, not both")
@@ -500,7 +500,7 @@ def timeline(
     store: StoreOption = None,
 ) -> None:
     """Dated events from the documents (reports, covenants, motions, conferences), oldest first."""
-    from assistant.presenters import timeline_to_dict
+    from assistant.service.presenters import timeline_to_dict
 
     try:
         with _ready_store(make_settings(store)) as st:
@@ -522,8 +522,8 @@ def documents(
     store: StoreOption = None,
 ) -> None:
     """The stored documents (id, title, type, date), or one document with its text."""
-    from assistant.container import build_assistant
-    from assistant.presenters import document_detail_to_dict, documents_to_dict
+    from assistant.service.container import build_assistant
+    from assistant.service.presenters import document_detail_to_dict, documents_to_dict
 
     try:
         assistant = build_assistant(make_settings(store))
@@ -554,7 +554,7 @@ def serve(
     import uvicorn
 
     from assistant.api.app import create_app
-    from assistant.container import build_assistant
+    from assistant.service.container import build_assistant
 
     settings = make_settings(store)
     try:
@@ -568,7 +568,7 @@ def serve(
 def _ready_store(settings: Settings):
     from contextlib import contextmanager
 
-    from assistant.container import open_store
+    from assistant.service.container import open_store
 
     @contextmanager
     def ready():
