@@ -18,11 +18,10 @@ import numpy as np
 from assistant.service.container import build_assistant
 from assistant.evaluation import load_questions, score_retrieval
 from assistant.core.settings import BUNDLED_MODEL, Settings
-from assistant.store.passages import DocumentUpdate
 from assistant.store.store import Store
 from bench.generate import corpus_sentences
 from bench.ingest_bench import machine, peak_rss_mb
-from ingest.parsed import Chunk, DocumentMetadata
+from assistant.core.model import Chunk, DocumentMetadata, DocumentUpdate
 from ingest.pipeline import run_ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,8 +136,8 @@ def generated_store(n_chunks: int, tmp: Path, dimension: int) -> None:
         chunks, offset = [], 0
         for i in range(per_doc):
             text = " ".join(rng.choice(pool) for _ in range(6))
-            chunks.append(Chunk(f"{doc_id}:{i:04d}:{abs(hash(text)) % 10**10:010d}", doc_id, text, "paragraph",
-                                1 + i // 4, None, None, offset, offset + len(text), [], "", i))
+            chunks.append(Chunk(chunk_id=f"{doc_id}:{i:04d}:{abs(hash(text)) % 10**10:010d}", doc_id=doc_id, text=text,
+                                page=1 + i // 4, start=offset, end=offset + len(text), ordinal=i))
             offset += len(text) + 2
         updates.append(DocumentUpdate(meta, f"/generated/{doc_id}.txt", doc_id, doc_id, per_doc // 4, chunks, "", []))
     vectors = store.vectors

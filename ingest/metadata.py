@@ -29,7 +29,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from assistant.core.errors import ConfigurationError
 from assistant.text.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
-from ingest.parsed import CleanDocument, DocumentMetadata
+from assistant.core.model import DocumentMetadata
+from ingest.parsed import CleanDocument
 
 UNKNOWN_TYPE = "onbekend"
 CURATED_DATE_BASIS = "handmatig vastgesteld (metadata-bestand)"

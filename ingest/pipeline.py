@@ -17,9 +17,9 @@ from typing import Literal
 
 from assistant.core.errors import EXIT_OK, EXIT_SOME_FILES_FAILED, IngestFileError
 from assistant.store.lock import writer_lock
-from assistant.store.passages import DocumentUpdate, StoredDocument
+from assistant.core.model import DocumentUpdate, StoredDocument
 from assistant.store.store import Store
-from ingest.chunk import chunk_document, embedding_text
+from ingest.chunk import chunk_document
 from ingest.clean import clean_document
 from ingest.discover import SourceFile, discover, is_supported
 from ingest.load import SUPPORTED_SUFFIXES, load_document
@@ -340,7 +340,7 @@ def _embed_missing(store: Store, updates: list[DocumentUpdate], report: IngestRe
         batch = todo[i : i + EMBED_BATCH]
         vectors.upsert(
             [c.chunk_id for _u, c in batch],
-            [embedding_text(c, u.metadata.title) for u, c in batch],
+            [c.indexed_text(u.metadata.title) for u, c in batch],
             [_vector_metadata(u, c) for u, c in batch],
         )
     notify("embed", len(todo), len(todo))

@@ -15,12 +15,11 @@ from typing import Any, Protocol, runtime_checkable
 from assistant.answer.citations import renumber_citations
 from assistant.core.errors import InvalidQuestionError, UnknownDocumentError
 from assistant.service.filter_input import FilterChoices
-from assistant.core.model import Answer, Passage
+from assistant.core.model import Answer, Passage, StoredDocument
 from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
 from assistant.core.settings import Settings
-from assistant.store.passages import StoredDocument
 from assistant.store.store import Store, StoreInfo
 
 

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from assistant.core.model import Passage
 from assistant.store.check import check_store
 from assistant.store.store import Store
-from ingest.chunk import embedding_text
 
 EMBED_BATCH = 256
 
@@ -38,7 +37,7 @@ def repair_store(store: Store, notify: Callable[[str, int, int], None] | None = 
             batch = passages[i : i + EMBED_BATCH]
             vectors.upsert(
                 [p.chunk_id for p in batch],
-                [embedding_text(p, p.title) for p in batch],
+                [p.indexed() for p in batch],
                 [passage_vector_metadata(p) for p in batch],
             )
         notify("embed", len(passages), len(passages))

@@ -150,10 +150,8 @@ class Store:
         return self._lexical
 
     def rebuild_lexical(self, *, save: bool = True) -> LexicalIndex:
-        from ingest.chunk import embedding_text
-
         passages = self.db.passages()
-        texts = [embedding_text(p, p.title) for p in passages]
+        texts = [p.indexed() for p in passages]
         index = LexicalIndex.build(
             [p.chunk_id for p in passages], texts, self.db.generation, kinds=[p.kind for p in passages]
         )

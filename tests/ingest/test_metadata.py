@@ -16,7 +16,8 @@ from ingest.metadata import (
     load_metadata_rules,
     merge_metadata,
 )
-from ingest.parsed import CleanDocument, DocumentMetadata
+from assistant.core.model import DocumentMetadata
+from ingest.parsed import CleanDocument
 from tests.ingest.clean_factory import clean_from_text, heading, make_clean, para, signature
 
 ROOT = Path(__file__).resolve().parents[2]
