@@ -18,11 +18,11 @@ import numpy as np
 from assistant.service.container import build_assistant
 from assistant.evaluation import load_questions, score_retrieval
 from assistant.core.settings import BUNDLED_MODEL, Settings
-from assistant.store.store import Store
+from assistant.service.container import build_store
 from bench.generate import corpus_sentences
 from bench.ingest_bench import machine, peak_rss_mb
 from assistant.core.model import Chunk, DocumentMetadata, DocumentUpdate
-from ingest.pipeline import run_ingest
+from assistant.service.ingestion import ingest_files
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
@@ -71,8 +71,8 @@ def tutorial_pipeline(questions, embeddings, tmp: Path) -> None:
 
 def corpus_figures(questions, tmp: Path) -> object:
     settings = Settings(store_dir=tmp / "store")
-    store = Store(settings)
-    run_ingest(store, [ROOT / "corpus"])
+    store = build_store(settings)
+    ingest_files(store, settings, [ROOT / "corpus"])
     assistant = build_assistant(settings, store=store)
     texts = [q.question for q in questions]
     assistant.search("opwarmen: het model laden")
@@ -85,7 +85,7 @@ def corpus_figures(questions, tmp: Path) -> object:
           f"{settings.effective_dense_weight}): recall@5 {scores.recall_at_5:.3f}, MRR@10 {scores.mrr_at_10:.3f}")
     print(line("IMVO search, asked again (query vector cached)", timed(assistant.search, texts)))
     # a second store object on the same files: a new model instance, so no question is cached yet
-    other = build_assistant(settings, store=Store(settings))
+    other = build_assistant(settings, store=build_store(settings))
     other.ask("opwarmen: het model laden")
     print(line("IMVO extractive answer incl. search, new questions", timed(other.ask, texts, repeat=1)))
     print(line("IMVO extractive answer incl. search, asked again", timed(other.ask, texts)))
@@ -125,7 +125,7 @@ def generated_store(n_chunks: int, tmp: Path, dimension: int) -> None:
             return self._unit(1)[0]
 
     emb = RandomEmbeddings()
-    store = Store(settings, embeddings_factory=lambda: emb)
+    store = build_store(settings, embeddings=emb)
     t0 = time.perf_counter()
     per_doc = 500
     updates = []

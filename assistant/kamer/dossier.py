@@ -12,20 +12,19 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
+from assistant.core.model import ProgressFn
 from assistant.core.errors import ImvoError, NetworkUnavailableError, RemoteServiceError
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.sru import KamerstukRecord, search_dossier
 from assistant.core.settings import Settings
 from ingest.load import PAGE_VIEW_DIR  # where ingest looks for an XML Kamerstuk's page view
 
-ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 METADATA_NAME = "metadata.yaml"
 
 _SAVE_EVERY = 25
