@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
+
+import numpy as np
 
 from assistant.core.model import DocumentUpdate, Passage, ProgressFn, StoredDocument
 
@@ -63,11 +65,13 @@ class LexicalSearch(Protocol):
 
     def has_token(self, token: str) -> bool: ...
 
-    def mask_for(self, chunk_ids: Sequence[str]) -> Any: ...
+    def mask_for(self, chunk_ids: Sequence[str]) -> np.ndarray: ...
 
-    def kind_weights(self, boosts: dict[str, float]) -> Any: ...
+    def kind_weights(self, boosts: dict[str, float]) -> np.ndarray | None: ...
 
-    def search(self, groups: Any, k: int, *, mask: Any = None) -> Sequence[LexicalHit]: ...
+    def search(
+        self, weighted_tokens: Sequence[tuple[list[str], float]], k: int, *, mask: np.ndarray | None = None
+    ) -> Sequence[LexicalHit]: ...
 
 
 class IndexReader(Protocol):
