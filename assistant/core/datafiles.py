@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError
 
 from assistant.core.errors import DataFileError
 
@@ -44,6 +44,7 @@ def _compiles(pattern: str) -> str:
 # Field types shared by the data files.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]  # non-empty, stripped
 Regex = Annotated[str, AfterValidator(_compiles)]  # a Python `re` pattern that compiles (without flags)
+MonthNumber = Annotated[int, Field(ge=1, le=12)]
 
 
 def data_path(name: str) -> Path:
