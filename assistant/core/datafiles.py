@@ -47,6 +47,13 @@ Regex = Annotated[str, AfterValidator(_compiles)]  # a Python `re` pattern that 
 MonthNumber = Annotated[int, Field(ge=1, le=12)]
 
 
+def as_list(value: Any) -> Any:
+    """For a BeforeValidator: a single value may stand for a list of one, an empty field for no items."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
 def data_path(name: str) -> Path:
     """A file of the package's own data folder, assistant/data/."""
     return Path(str(resources.files("assistant") / "data" / name))

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 import Stemmer
 from pydantic import AfterValidator, BeforeValidator, RootModel, model_validator
 
-from assistant.core.datafiles import RESTORE_PACKAGE_FILE, DataModel, M, Text, load_yaml, validate
+from assistant.core.datafiles import RESTORE_PACKAGE_FILE, DataModel, M, Text, as_list, load_yaml, validate
 from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, fold, read_word_list
 
 ABBREVIATIONS = DATA_DIR / "abbreviations.yaml"
@@ -298,20 +298,13 @@ def _form_pattern(abbreviation: Abbreviation) -> re.Pattern[str]:
 
 
 # --- loading ------------------------------------------------------------------------------------
-def _as_list(value: Any) -> Any:
-    # A single term may be written without brackets; an empty field means no terms.
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else value
-
-
 def _at_least_one(terms: tuple[str, ...]) -> tuple[str, ...]:
     if not terms:
         raise ValueError("give at least one Dutch term")
     return terms
 
 
-Terms = Annotated[tuple[Text, ...], BeforeValidator(_as_list)]
+Terms = Annotated[tuple[Text, ...], BeforeValidator(as_list)]
 
 
 class AbbreviationEntry(DataModel):
@@ -339,7 +332,7 @@ class LexiconFile(DataModel):
     """lexicon_en_nl.yaml: domain terms English → Dutch, Dutch synonym groups, everyday English words."""
 
     en_nl: dict[Text, Annotated[Terms, AfterValidator(_at_least_one)]]
-    synonyms_nl: Annotated[list[Terms], BeforeValidator(_as_list)] = []
+    synonyms_nl: Annotated[list[Terms], BeforeValidator(as_list)] = []
     general_en_nl: Annotated[dict[Text, Terms], BeforeValidator(lambda v: {} if v is None else v)] = {}
 
 
