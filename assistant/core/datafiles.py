@@ -163,6 +163,8 @@ def _reason(error: Any, model: type[BaseModel]) -> str:
     kind, value = error["type"], error.get("input")
     if kind == "missing":
         return "is missing"
+    if kind == "string_too_short" and error.get("ctx", {}).get("min_length") == 1:
+        return "must not be empty"
     if kind == "extra_forbidden":
         allowed = _fields_at(model, tuple(error["loc"])[:-1])
         return "is not a known field" + (f" (allowed: {', '.join(allowed)})" if allowed else "")
