@@ -33,7 +33,7 @@ class DataModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _compiles(pattern: str) -> str:
+def check_regex(pattern: str) -> str:
     try:
         re.compile(pattern)
     except re.error as exc:
@@ -43,7 +43,7 @@ def _compiles(pattern: str) -> str:
 
 # Field types shared by the data files.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]  # non-empty, stripped
-Regex = Annotated[str, AfterValidator(_compiles)]  # a Python `re` pattern that compiles (without flags)
+Regex = Annotated[str, AfterValidator(check_regex)]  # a Python `re` pattern that compiles (without flags)
 MonthNumber = Annotated[int, Field(ge=1, le=12)]
 
 

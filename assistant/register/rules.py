@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
 
@@ -18,14 +18,15 @@ from assistant.core.datafiles import (
     Regex,
     Text,
     as_list,
+    check_regex,
     data_path,
     load_yaml,
 )
 
 REGISTER_RULES_FILE = "register_rules.yaml"
 TIMELINE_RULES_FILE = "timeline_rules.yaml"
-KINDS = ("motie", "toezegging", "initiatiefwetsvoorstel")
-Kind = Literal["motie", "toezegging", "initiatiefwetsvoorstel"]  # = KINDS
+Kind = Literal["motie", "toezegging", "initiatiefwetsvoorstel"]
+KINDS: tuple[str, ...] = get_args(Kind)
 _FRAGMENT = re.compile(r"@(\w+)@")
 
 
@@ -53,12 +54,7 @@ def _expand_fragments(pattern: str, info: ValidationInfo) -> str:
 
         return _FRAGMENT.sub(sub, text)
 
-    expanded = expand(pattern, 0)
-    try:
-        re.compile(expanded)
-    except re.error as exc:
-        raise ValueError(f"is not a valid regular expression ({exc})") from exc
-    return expanded
+    return check_regex(expand(pattern, 0))
 
 
 # A pattern of register_rules.yaml: held with its fragments expanded.
