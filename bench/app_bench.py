@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,19 +61,6 @@ def questions(n: int) -> list[str]:
     return found[:n]
 
 
-def wait_http(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(url)
-
-
 def prepare_store(given: Path | None, work: Path) -> Path:
     store = work / "store"
     if given is not None:
@@ -113,7 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from tests.servers import free_port
+    from assistant.testing.servers import free_port, wait_for_http
 
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,7 +118,7 @@ def main() -> None:
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         try:
-            wait_http(f"{url}/_stcore/health", proc)
+            wait_for_http(f"{url}/_stcore/health", 120, proc, poll_s=0.05)  # finely: the start is measured
             http_s = time.perf_counter() - started
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

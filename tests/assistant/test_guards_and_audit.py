@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from assistant.answer.audit import AuditLog
 from assistant.core.model import AnswerSentence
 from assistant.service.assistant import refuse_if_unsupported
-from tests.assistant.answer.test_audit import make_answer
+from assistant.testing.answers import make_answer
 
 runner = CliRunner()
 
@@ -65,7 +65,7 @@ def test_the_audit_log_rotates_by_size_and_is_owner_only(tmp_path: Path) -> None
 def test_the_audit_log_setting_turns_it_off(tmp_path: Path) -> None:
     from assistant.service.container import build_assistant, build_store
     from assistant.core.settings import Settings
-    from tests.fakes import HashEmbeddings
+    from assistant.testing.fake_embeddings import HashEmbeddings
 
     emb = HashEmbeddings()
     settings = Settings(store_dir=tmp_path / "store", embedding_model=emb.model_id, audit_log=False)

@@ -9,6 +9,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from assistant.core.errors import DataFileError
+from assistant.testing.pdf_factory import make_report_pdf
 from ingest.clean import (
     clean_document,
     find_running_lines,
@@ -26,7 +27,6 @@ from ingest.clean_rules import default_rules
 from ingest.furniture import drop_furniture
 from ingest.load import load_document
 from ingest.parsed import CleanDocument, LoadedDocument, PageText
-from tests.pdf_factory import make_report_pdf
 
 from tests.paths import DEV_SET as DEV  # noqa: E402
 from tests.paths import SEEDS  # noqa: E402

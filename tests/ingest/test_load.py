@@ -7,7 +7,7 @@ import pytest
 
 from assistant.core.errors import IngestFileError
 from ingest.load import SUPPORTED_SUFFIXES, load_document, split_ocr_pages
-from tests.pdf_factory import (
+from assistant.testing.pdf_factory import (
     REPORT_LABELS,
     make_corrupt_pdf,
     make_encrypted_pdf,

@@ -7,34 +7,7 @@ import pytest
 
 from assistant.answer.audit import AuditLog
 from assistant.core.errors import ConfigurationError
-from assistant.core.model import Answer, AnswerSentence, Citation
-from tests.assistant.answer.helpers import SECTORS, TEXTILE, passage
-
-
-def make_answer(**overrides) -> Answer:
-    passages = [passage(1, TEXTILE), passage(2, SECTORS)]
-    fields = dict(
-        question="Wanneer is het gepresenteerd?",
-        text="Het textielconvenant is op 9 maart gepresenteerd [1]. Het kost 40 miljoen [2].",
-        answered=True,
-        mode="llm",
-        language="nl",
-        sentences=[
-            AnswerSentence("Het textielconvenant is op 9 maart gepresenteerd.", [1], 0.95, True),
-            AnswerSentence("Het kost 40 miljoen.", [2], 0.1, False),
-        ],
-        citations=[
-            Citation(1, passages[0], True, ["..."]),
-            Citation(2, passages[1], False, []),
-        ],
-        passages=passages,
-        rewritten_query="wanneer textielconvenant gepresenteerd?",
-        model="ollama:llama3.1",
-        prompt_version="answer_v1",
-        timings_ms={"search": 12.345, "generate": 800.0},
-    )
-    fields.update(overrides)
-    return Answer(**fields)
+from assistant.testing.answers import make_answer
 
 
 def test_one_json_line_per_answer_with_the_trace(tmp_path):

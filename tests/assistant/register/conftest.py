@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from register_passages import SEED_DATES, SEEDS, seed_passages
 
 from assistant.core.model import Passage
+from assistant.testing.passages import SEED_DATES, seed_passages
+from tests.paths import SEEDS
 
 
 @pytest.fixture(scope="session")

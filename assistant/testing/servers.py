@@ -1,4 +1,4 @@
-"""Real server processes for tests: a free port on 127.0.0.1, start, wait until it answers, stop."""
+"""Real server processes for tests and benches: a free port on 127.0.0.1, start, wait until it answers, stop."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_http(url: str, timeout: float = 60.0, proc: subprocess.Popen | None = None) -> None:
+def wait_for_http(url: str, timeout: float = 60.0, proc: subprocess.Popen | None = None, *, poll_s: float = 0.2) -> None:
+    """Return once `url` answers; `poll_s` is also how finely a bench can time the start."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
@@ -26,7 +27,7 @@ def wait_for_http(url: str, timeout: float = 60.0, proc: subprocess.Popen | None
             with urllib.request.urlopen(url, timeout=2):
                 return
         except OSError:
-            time.sleep(0.2)
+            time.sleep(poll_s)
     raise TimeoutError(f"no answer from {url} within {timeout} s")
 
 
