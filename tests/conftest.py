@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.settings import Settings
-from tests.paths import CORPUS
-
+from tests.paths import CORPUS, SHARED_SEEDS, seeds_from_corpus
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +20,15 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("IMVO_STORE_DIR", str(store))
     monkeypatch.setenv("IMVO_CORPUS_DIR", str(CORPUS))
     return store
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed documents: ../shared/seeds, or without it the corpus files under their original names
+    (copied once a session, when a test first asks)."""
+    if SHARED_SEEDS.is_dir():
+        return SHARED_SEEDS
+    return seeds_from_corpus(tmp_path_factory.mktemp("seeds"))
 
 
 @pytest.fixture(scope="session")
