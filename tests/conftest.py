@@ -1,4 +1,9 @@
-"""Shared fixtures. Every test runs with IMVO_* cleared and the store pointed at its own tmp dir."""
+"""Shared fixtures. Every test runs with IMVO_* cleared and the store pointed at its own tmp dir.
+
+tests/ mirrors the package (tests/assistant/<layer>/, tests/ingest, ...) and has no __init__.py files:
+pytest imports each test module under its file name, so test file names stay unique across folders
+(hence prefixes such as test_cli_*, test_register_*). Shared helpers are imported as `tests.<path>`
+from the project root; test doubles that benches use too live in assistant/testing/."""
 
 from __future__ import annotations
 
