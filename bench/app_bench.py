@@ -99,7 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from assistant.testing.servers import free_port, wait_for_http
+    from assistant.testing.servers import free_port, running
 
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,16 +109,13 @@ def main() -> None:
         env.update(IMVO_STORE_DIR=str(store), IMVO_AUDIT_LOG="false", IMVO_UPLOAD_DIR=str(work / "uploads"))
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        log = (work / "streamlit.log").open("w")
         started = time.perf_counter()
         entry = "serve.py" if (ROOT / "serve.py").exists() else "app.py"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_for_http(f"{url}/_stcore/health", 120, proc, poll_s=0.05)  # finely: the start is measured
+        cmd = [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]
+        # polled finely: the time until the server answers is one of the figures
+        with running(cmd, f"{url}/_stcore/health", cwd=ROOT, env=env, timeout=120, log=work / "streamlit.log",
+                     poll_s=0.05) as proc:
             http_s = time.perf_counter() - started
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -157,13 +154,6 @@ def main() -> None:
                 print(f"resident memory of the streamlit process after {len(times)} questions ({loaded} the embedding "
                       f"model loaded): {rss_mb(proc.pid):.0f} MB (peak {rss_mb(proc.pid, 'VmHWM'):.0f} MB)")
                 browser.close()
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-            log.close()
 
 
 if __name__ == "__main__":

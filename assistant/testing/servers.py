@@ -33,11 +33,12 @@ def wait_for_http(url: str, timeout: float = 60.0, proc: subprocess.Popen | None
 
 @contextmanager
 def running(cmd: list[str], url: str, *, cwd: Path | None = None, env: dict | None = None,
-            timeout: float = 60.0, log: Path | None = None) -> Iterator[subprocess.Popen]:
+            timeout: float = 60.0, log: Path | None = None, poll_s: float = 0.2) -> Iterator[subprocess.Popen]:
+    """The server process, once `url` answers; stopped (terminate, then kill) on leaving."""
     out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        wait_for_http(url, timeout, proc)
+        wait_for_http(url, timeout, proc, poll_s=poll_s)
         yield proc
     finally:
         proc.terminate()
