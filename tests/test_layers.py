@@ -1,6 +1,6 @@
 """Layers only look down: the import contracts in .importlinter hold (run by import-linter's `lint-imports`),
-and the Streamlit scripts, which are no package and so outside those contracts, use only the web app's
-helpers, the service and the core."""
+the Streamlit scripts, which are no package and so outside those contracts, use only the web app's
+helpers, the service and the core, and the benches take their test doubles from assistant.testing, not tests/."""
 
 from __future__ import annotations
 
@@ -68,3 +68,11 @@ def test_the_streamlit_scripts_import_only_the_web_app_the_service_and_the_core(
     assert SCRIPTS and all(p.exists() for p in SCRIPTS)
     problems = [problem for path in SCRIPTS for problem in forbidden_imports(path)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_benches_do_not_import_the_tests() -> None:
+    benches = sorted((ROOT / "bench").glob("*.py"))
+    assert benches
+    found = [f"{path}:{line} imports {module}" for path in benches for line, module in imported_modules(path)
+             if module.split(".")[0] == "tests"]
+    assert not found, "\n".join(found)
