@@ -73,3 +73,34 @@ def test_llm_mode_streams_checks_citations_and_audits(corpus_store_dir: Path, tm
     assert log[-1]["question"].startswith("Welke rol") and log[-1]["mode"] == "llm"
     assert log[-1]["passages"] and all(p["content_hash"] for p in log[-1]["passages"])
     assert log[-1]["prompt_version"] and log[-1]["sentences"] and log[-1]["timings_ms"]["total"] > 0
+
+
+# --- what the web pages and the CLI read and change through the service ------------------------------
+def test_the_pages_read_passages_and_documents_through_the_assistant(corpus_store_dir: Path) -> None:
+    from assistant.core.errors import UnknownDocumentError
+
+    assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
+    assert not assistant.is_empty() and assistant.generation() > 0
+    every = assistant.passages()
+    assert {p.doc_id for p in every} == {d.doc_id for d in assistant.documents()}
+    wanted = [every[3].chunk_id, "no-such-passage", every[0].chunk_id]
+    assert [p.chunk_id for p in assistant.passages(wanted)] == [wanted[0], wanted[2]], "in order, unknown left out"
+    with pytest.raises(UnknownDocumentError):
+        assistant.document_text("no-such-document")
+
+
+def test_the_text_analyzer_stems_as_retrieval_does(corpus_store_dir: Path) -> None:
+    assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
+    analyzer = assistant.text_analyzer()
+    assert analyzer.analyze("convenanten") == analyzer.analyze("convenant")
+    assistant.warm_up()  # indexes opened; the bundled model weights no dense leg, so none is loaded
+
+
+def test_an_empty_store_has_no_timeline_or_motions_yet(tmp_path: Path) -> None:
+    from assistant.core.errors import EmptyStoreError
+
+    assistant = build_assistant(Settings(store_dir=tmp_path / "empty", audit_log=False))
+    assert assistant.is_empty() and assistant.passages() == []
+    for read in (assistant.timeline, assistant.motions):
+        with pytest.raises(EmptyStoreError):
+            read()
