@@ -104,3 +104,40 @@ def test_an_empty_store_has_no_timeline_or_motions_yet(tmp_path: Path) -> None:
     for read in (assistant.timeline, assistant.motions):
         with pytest.raises(EmptyStoreError):
             read()
+
+
+def test_the_knowledge_base_reads_what_the_assistant_reads(corpus_store_dir: Path) -> None:
+    from assistant.service.container import open_knowledge_base
+
+    settings = Settings(store_dir=corpus_store_dir, audit_log=False)
+    assistant = build_assistant(settings)
+    with open_knowledge_base(settings) as knowledge_base:
+        assert knowledge_base.motions() == assistant.motions()
+        assert knowledge_base.motions(only_open=True) == assistant.motions(only_open=True)
+        assert knowledge_base.timeline() == assistant.timeline()
+        assert knowledge_base.check().ok and knowledge_base.collection_name()
+
+
+def test_the_knowledge_base_needs_no_answering_settings(corpus_store_dir: Path) -> None:
+    """An LLM that is not configured stops questions, not `imvo motions` or `imvo check`."""
+    from assistant.core.errors import ConfigurationError
+    from assistant.service.container import open_knowledge_base
+
+    settings = Settings(store_dir=corpus_store_dir, audit_log=False, answer_mode="llm", llm=None)
+    with pytest.raises(ConfigurationError):
+        build_assistant(settings)
+    with open_knowledge_base(settings) as knowledge_base:
+        assert knowledge_base.motions() and knowledge_base.check().ok
+
+
+def test_the_knowledge_base_opens_the_store_only_when_an_operation_needs_it(tmp_path: Path) -> None:
+    """A rebuild must not open the old store: its SQLite file may be unreadable."""
+    from assistant.core.errors import StoreDamagedError
+    from assistant.service.container import open_knowledge_base
+
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    (store_dir / "passages.sqlite").write_bytes(b"not a database" * 300)
+    with open_knowledge_base(Settings(store_dir=store_dir)) as knowledge_base:
+        with pytest.raises(StoreDamagedError):
+            knowledge_base.check()
