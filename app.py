@@ -26,7 +26,7 @@ page = st.navigation(
 try:
     resources = get_resources()
     info = resources.assistant.info()
-    documents = resources.assistant.store.db.documents()
+    documents = resources.assistant.documents()
 except ImvoError as exc:
     stop_with_error(exc)
 except Exception as exc:  # never a traceback in the browser

@@ -38,7 +38,7 @@ lexicon = load_lexicon()
 
 st.title("IMVO-assistent")
 
-if assistant.store.is_empty():
+if assistant.is_empty():
     st.warning(EMPTY_STORE, icon=":material/inventory_2:")
     st.page_link("app_pages/documenten.py", label="Documenten uploaden", icon=":material/upload:")
     st.stop()
@@ -56,13 +56,13 @@ def show_source(label: str, passage: Passage, terms: QueryTerms, *, key: str, an
             unsafe_allow_html=True,
         )
         with st.expander("Tekst eromheen in het document"):
-            context = passage_context(assistant.store, passage, settings.context_chars, terms)
+            context = passage_context(assistant, passage, settings.context_chars, terms)
             if context is None:
                 st.caption("De tekst van dit document is niet (meer) in de kennisbank.")
             else:
                 with st.container(height=360, border=False):
                     st.markdown(context, unsafe_allow_html=True)
-        pdf = source_pdf(assistant.store, passage)
+        pdf = source_pdf(assistant, passage)
         if pdf is not None and st.button("Bekijk pagina", key=f"pdfpage-{key}", icon=":material/picture_as_pdf:",
                                          help="De pagina zoals in de PDF, met de passage gemarkeerd"):
             show_pdf_page(str(pdf), passage)
@@ -102,7 +102,7 @@ def show_turn(turn: ChatTurn) -> None:
             return
         answer = turn.answer
         try:
-            terms = question_terms(assistant.store.lexical().analyzer, lexicon, answer)
+            terms = question_terms(assistant.text_analyzer(), lexicon, answer)
         except ImvoError:
             terms = NO_TERMS
         left, right = st.columns([3, 2], gap="large")

@@ -17,18 +17,18 @@ from assistant.webapp.messages import error_message
 from assistant.webapp.resources import get_resources
 from assistant.webapp.tables import pick_one
 from assistant.webapp.style import uploader_css
-from assistant.service.uploads import STATUS_NL, UploadLimits, ingest_uploads, save_upload
+from assistant.service.uploads import STATUS_NL, UploadLimits, save_upload
 
 RESULT_KEY = "imvo_upload_result"
 
 resources = get_resources()
-store = resources.assistant.store
+assistant = resources.assistant
 settings = resources.settings
 limits = UploadLimits.from_settings(settings)
 
 st.title("Documenten")
 
-documents = store.db.documents()
+documents = assistant.documents()
 if not documents:
     st.info("Er zijn nog geen documenten ingelezen. Upload ze hieronder, of voer `make run` / `imvo ingest` uit.")
 else:
@@ -37,7 +37,7 @@ else:
     ids = list(frame.index)
     chosen = pick_one("documents_table", frame, ids, widths=TABLE_WIDTHS, links={"Kamerstuk": KAMERSTUK_DISPLAY},
                       placeholder="—", column_order=TABLE_COLUMNS)
-    view = document_view(store, chosen) if chosen else None
+    view = document_view(assistant, chosen) if chosen else None
     if view is not None:
         meta = view.document.metadata
         st.subheader(meta.title)
@@ -105,9 +105,7 @@ if submitted and files:
                 rows.append(
                     {"Bestand": f.name, "Opgeslagen als": "", "Status": "geweigerd", "Toelichting": exc.reason}
                 )
-        result = ingest_uploads(
-            store, saved, settings, progress=lambda fraction, label: bar.progress(fraction, text=label)
-        )
+        result = assistant.ingest_uploads(saved, progress=lambda fraction, label: bar.progress(fraction, text=label))
         bar.progress(1.0, text="Klaar")
         for item, outcome in result.outcomes:
             removed = "; bestand weer verwijderd" if item in result.discarded else ""

@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-from assistant.core.errors import ImvoError
-from assistant.service.kamer_update import update_dossier
-from assistant.register.official import OfficialJoin
+from assistant.core.errors import EmptyStoreError, ImvoError
 from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.documents import KAMERSTUK_DISPLAY
@@ -31,7 +29,7 @@ from assistant.webapp.resources import get_resources
 from assistant.webapp.tables import pick_one
 
 resources = get_resources()
-store = resources.assistant.store
+assistant = resources.assistant
 
 st.title("Moties & toezeggingen")
 st.caption(
@@ -44,7 +42,7 @@ with st.expander("Dossier bijwerken (officiële bekendmakingen en open data van 
     if st.button("Dossier bijwerken", key="reg_update"):
         with st.status(f"Dossier {dossier} bijwerken …", expanded=True) as status:
             try:
-                summary = update_dossier(store, resources.settings, dossier, progress=progress_callback(st.progress(0.0)))
+                summary = assistant.update_dossier(dossier, progress=progress_callback(st.progress(0.0)))
             except ImvoError as exc:
                 status.update(label="Bijwerken mislukt", state="error")
                 stop_with_error(exc)
@@ -53,16 +51,18 @@ with st.expander("Dossier bijwerken (officiële bekendmakingen en open data van 
                 st.warning(problem)
 
 try:
-    register = resources.assistant.derived.register()
-    official = OfficialJoin.load(store.dir)
+    official = assistant.official_record()
+    everything = assistant.motions()
+except EmptyStoreError:  # no documents, so no motions: said below, as for documents that name none
+    everything = []
 except ImvoError as exc:
     stop_with_error(exc)
 
-if not register.items:
+if not everything:
     st.info("De documenten noemen (nog) geen moties of toezeggingen.")
     st.stop()
 
-bounds = period_bounds(register.items)
+bounds = period_bounds(everything)
 cols = st.columns([2, 3, 3])
 open_only = cols[0].toggle("Alleen openstaande", key="reg_open")
 kinds = cols[1].multiselect(
@@ -78,10 +78,10 @@ if bounds and bounds[0] < bounds[1]:
         period = (chosen[0], chosen[1])
 
 query = st.text_input("Zoeken", key="reg_query", placeholder="Kamerstuk, naam of onderwerp")
-items = filter_items(register.items, open_only=open_only, kinds=kinds, period=period, query=query)
+items = filter_items(everything, open_only=open_only, kinds=kinds, period=period, query=query)
 frame = register_frame(items, official)
 cols = st.columns([3, 1], vertical_alignment="center")
-cols[0].caption(f"{len(items)} van {len(register.items)} items")
+cols[0].caption(f"{len(items)} van {len(everything)} items")
 cols[1].download_button(
     "CSV downloaden", data=table_csv(frame), file_name="moties-en-toezeggingen.csv", mime="text/csv",
     icon=":material/download:", key="reg_csv",

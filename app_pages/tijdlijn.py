@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assistant.core.errors import ImvoError
+from assistant.core.errors import EmptyStoreError, ImvoError
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.export import table_csv
 from assistant.webapp.formatting import dutch_date, escape_markdown
@@ -19,7 +19,7 @@ from assistant.webapp.timeline_view import (
 )
 
 resources = get_resources()
-store = resources.assistant.store
+assistant = resources.assistant
 
 st.title("Tijdlijn")
 st.caption(
@@ -29,7 +29,9 @@ st.caption(
 )
 
 try:
-    events = resources.assistant.derived.timeline()
+    events = assistant.timeline()
+except EmptyStoreError:  # no documents, so no events: said below, as for documents that date none
+    events = []
 except ImvoError as exc:
     stop_with_error(exc)
 
@@ -59,7 +61,7 @@ chosen = pick_one("timeline_table", frame, ids, widths=TABLE_WIDTHS, height=420,
 if chosen is not None:
     event = shown[ids.index(chosen)]
     st.subheader(f"{dutch_date(event.date)}: {event.kind}")
-    passage = store.db.passages([event.chunk_id])
+    passage = assistant.passages([event.chunk_id])
     if passage:
         with st.container(border=True):
             st.markdown(source_card_html("", passage[0], cited_sentences=[event.quote]), unsafe_allow_html=True)

@@ -28,8 +28,8 @@ def lint_imports() -> str:
     return found
 
 
-@pytest.mark.xfail(strict=False, reason="layer violations are being removed (text→answer in question typing, "
-                   "webapp.documents→store); drop this mark once lint-imports passes")
+@pytest.mark.xfail(strict=False, reason="layer violations are being removed (text→answer in question typing); "
+                   "drop this mark once lint-imports passes")
 def test_the_import_contracts_hold() -> None:
     result = subprocess.run([lint_imports(), "--no-cache", "--no-logo", str(ROOT / ".importlinter")], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)

@@ -53,11 +53,10 @@ def fetch_dossier_command(
 ) -> None:
     """Download a dossier's Kamerstukken (official publications) not held yet, then ingest what is new."""
     from assistant.cli.main import _print_report, err, fail, make_settings, out
-    from assistant.service.container import open_store
+    from assistant.service.container import open_knowledge_base
     from assistant.core.errors import ImvoError
     from assistant.kamer.dossier import fetch_dossier, parse_kinds
     from assistant.kamer.http import PoliteClient
-    from assistant.service.kamer_update import ingest_fetched
 
     if since and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
         err.print(f"[red]error:[/red] --since {since!r}: give a date as YYYY-MM-DD")
@@ -69,8 +68,8 @@ def fetch_dossier_command(
             report = fetch_dossier(client, settings, number, since=since, kinds=parse_kinds(kind),
                                    progress=_progress_fn(bar))
             requests, retries = client.stats.requests, client.stats.retries
-        with open_store(settings) as st, _progress_bar(err) as bar:
-            ingest_report = ingest_fetched(st, settings, _progress_fn(bar))
+        with open_knowledge_base(settings) as knowledge_base, _progress_bar(err) as bar:
+            ingest_report = knowledge_base.ingest_fetched(_progress_fn(bar))
     except ImvoError as exc:
         raise fail(exc) from exc
     if not ingest_report.nothing_changed or ingest_report.failed:
@@ -99,17 +98,20 @@ def sync_motions_command(
     store: StoreOption = None,
 ) -> None:
     """Look up the official state of every motion (and toezegging) in the Tweede Kamer's open data."""
-    from assistant.cli.main import _ready_store, err, fail, make_settings, out
-    from assistant.service.container import build_derived
+    from assistant.cli.main import err, fail, make_settings, out
     from assistant.core.errors import ImvoError
     from assistant.kamer.http import PoliteClient
-    from assistant.kamer.sync import sync_official
+    from assistant.service.container import open_knowledge_base
 
     settings = make_settings(store)
     try:
-        with _ready_store(settings) as st, PoliteClient.from_settings(settings) as client, _progress_bar(err) as bar:
-            report = sync_official(client, settings, build_derived(settings, st).register(), dossiers=dossier or (),
-                                   toezeggingen=toezeggingen, progress=_progress_fn(bar))
+        with (
+            open_knowledge_base(settings) as knowledge_base,
+            PoliteClient.from_settings(settings) as client,
+            _progress_bar(err) as bar,
+        ):
+            report = knowledge_base.sync_motions(client, dossiers=dossier or (), toezeggingen=toezeggingen,
+                                                 progress=_progress_fn(bar))
             requests = client.stats.requests
     except ImvoError as exc:
         raise fail(exc) from exc

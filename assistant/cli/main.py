@@ -62,8 +62,7 @@ def ingest(
     """Ingest PDF, text, Markdown and HTML files into the store (incremental)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from assistant.service.container import open_store
-    from assistant.service.ingestion import ingest_files
+    from assistant.service.container import open_knowledge_base
 
     settings = make_settings(store)
     targets = paths or [settings.corpus_dir]
@@ -84,13 +83,11 @@ def ingest(
                     tasks[stage] = bar.add_task(labels.get(stage, stage), total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            if rebuild:
-                from assistant.service.rebuild import rebuild_store
-
-                report = rebuild_store(settings, targets, progress=progress)
-            else:
-                with open_store(settings) as st:
-                    report = ingest_files(st, settings, targets, progress=progress)
+            with open_knowledge_base(settings) as knowledge_base:
+                if rebuild:  # never opens the old store: it may be unreadable
+                    report = knowledge_base.rebuild(targets, progress=progress)
+                else:
+                    report = knowledge_base.ingest(targets, progress=progress)
     except ImvoError as exc:
         raise fail(exc) from exc
     _print_report(report)
@@ -172,15 +169,14 @@ def check(
     store: StoreOption = None,
 ) -> None:
     """Compare SQLite, Chroma and the BM25 snapshot (counts and ids); `imvo ingest` repairs what differs."""
-    from assistant.service.container import open_store
+    from assistant.service.container import open_knowledge_base
     from assistant.core.errors import EXIT_STORE_DAMAGED
-    from assistant.service.ingestion import check_knowledge_base
 
     settings = make_settings(store)
     try:
-        with open_store(settings) as st:
-            report = check_knowledge_base(st, settings)
-            collection = st.collection_name
+        with open_knowledge_base(settings) as knowledge_base:
+            report = knowledge_base.check()
+            collection = knowledge_base.collection_name()
     except ImvoError as exc:
         raise fail(exc) from exc
     if as_json:
@@ -290,13 +286,13 @@ def _listing(values: list[str], limit: int = 6) -> str:
     return shown + (f", … ({len(values)} in all)" if len(values) > limit else "")
 
 
-def _check_against_store(filters, documents) -> None:
-    """--type and --doc must name a document type and a document id the store holds."""
-    types = sorted({d.metadata.doc_type for d in documents})
+def _check_against_store(filters, choices) -> None:
+    """--type and --doc must name a document type and a document id the store holds (`choices`)."""
+    types = sorted(choices.doc_types)
     for value in sorted(filters.doc_types):
         if value not in types:
             raise _usage_error("--type", value, f"expected a document type in the store: {_listing(types)}")
-    ids = sorted(d.doc_id for d in documents)
+    ids = sorted(choices.doc_ids)
     for value in sorted(filters.doc_ids):
         if value not in ids:
             raise _usage_error("--doc", value, f"expected a document id in the store (see `imvo search --json`): "
@@ -398,7 +394,7 @@ def _run_questions(text: str | None, as_json: bool, run, *, batch: Path | None, 
     try:
         assistant = build_assistant(make_settings(store))
         if filters is not None and (filters.doc_types or filters.doc_ids):
-            _check_against_store(filters, assistant.store.db.documents())
+            _check_against_store(filters, assistant.filter_choices())
         for item in items:
             if not batch:
                 data, rendered = run(assistant, item["question"], filters)
@@ -458,18 +454,14 @@ def motions(
     if as_json and as_csv:
         err.print("[red]error:[/red] choose --json or --csv, not both")
         raise typer.Exit(2)
-    from assistant.register.official import OfficialJoin
+    from assistant.service.container import open_knowledge_base
 
     try:
-        from assistant.service.container import build_derived
-
-        settings = make_settings(store)
-        with _ready_store(settings) as st:
-            register = build_derived(settings, st).register()
-            official = OfficialJoin.load(st.dir)
+        with open_knowledge_base(make_settings(store)) as knowledge_base:
+            items = knowledge_base.motions(only_open)
+            official = knowledge_base.official_record()
     except ImvoError as exc:
         raise fail(exc) from exc
-    items = register.open_items() if only_open else register.items
     if as_json:
         _emit(motions_to_dict(items, official))
     elif as_csv:
@@ -511,14 +503,12 @@ def timeline(
     store: StoreOption = None,
 ) -> None:
     """Dated events from the documents (reports, covenants, motions, conferences), oldest first."""
+    from assistant.service.container import open_knowledge_base
     from assistant.service.presenters import timeline_to_dict
 
     try:
-        from assistant.service.container import build_derived
-
-        settings = make_settings(store)
-        with _ready_store(settings) as st:
-            events = build_derived(settings, st).timeline()
+        with open_knowledge_base(make_settings(store)) as knowledge_base:
+            events = knowledge_base.timeline()
     except ImvoError as exc:
         raise fail(exc) from exc
     if as_json:
@@ -577,17 +567,3 @@ def serve(
         raise fail(exc) from exc
     uvicorn.run(api, host=host or settings.api_host, port=settings.api_port if port is None else port,
                 log_level="info", timeout_graceful_shutdown=5)
-
-
-def _ready_store(settings: Settings):
-    from contextlib import contextmanager
-
-    from assistant.service.container import open_store
-
-    @contextmanager
-    def ready():
-        with open_store(settings) as st:
-            st.require_ready()
-            yield st
-
-    return ready()

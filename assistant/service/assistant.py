@@ -10,14 +10,14 @@ import time
 from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from assistant.answer.audit import AuditLog
 
 from assistant.answer.citations import renumber_citations
 from assistant.core.errors import InvalidQuestionError, UnknownDocumentError
 from assistant.service.filter_input import FilterChoices
-from assistant.core.model import Answer, Passage, StoredDocument
+from assistant.core.model import Answer, Passage, ProgressFn, StoredDocument
 from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
@@ -27,9 +27,15 @@ from assistant.register.official import OfficialJoin
 from assistant.register.register import RegisterItem
 from assistant.register.timeline import TimelineEvent
 from assistant.service.ingestion import ingest_files
-from assistant.service.uploads import UploadLimits, UploadResult, ingest_uploads, save_upload
+from assistant.service.uploads import (
+    SavedUpload, UploadLimits, UploadProgressFn, UploadResult, ingest_uploads, save_upload,
+)
+from assistant.text.analysis import DutchAnalyzer
 from ingest.pipeline import IngestReport
 from assistant.store.store import Store, StoreInfo
+
+if TYPE_CHECKING:  # imported when used: the Kamer's HTTP clients cost every process that answers (0.1 s)
+    from assistant.service.kamer_update import UpdateSummary
 
 
 def refuse_if_unsupported(answer: Answer) -> Answer:
@@ -270,3 +276,40 @@ class Assistant:
             "bm25_weight": s.bm25_weight,
             "top_k": s.top_k,
         }
+
+    # --- what the web pages read and change through the service instead of the store ---------------
+    # Short bodies on purpose: each delegates to what the store or another service module does today.
+    def is_empty(self) -> bool:
+        """No passages stored yet: the chat shows how to add documents instead of a question box."""
+        return self.store.is_empty()
+
+    def passages(self, chunk_ids: Sequence[str] | None = None) -> list[Passage]:
+        """The stored passages with these ids, in that order (ids no longer stored are left out); all of
+        them without ids."""
+        return self.store.passages(chunk_ids)
+
+    def generation(self) -> int:
+        """A number that changes whenever an ingest commits: the cache key for what pages derive from passages."""
+        return self.store.generation
+
+    def text_analyzer(self) -> DutchAnalyzer:
+        """The index's own word analysis (stems, compound parts), so that a page marks in a passage the
+        words retrieval matched. Not thread-safe: hold `store_lock` when other threads may use it too."""
+        return self.store.lexical().analyzer
+
+    def warm_up(self) -> None:
+        """Open the indexes now, and load the embedding model when questions use the dense leg (not with the
+        bundled English model), so that the first question does not wait for them."""
+        self.store.lexical()
+        if self.settings.effective_dense_weight > 0:
+            self.store.dense_search("warm-up", 1)
+
+    def ingest_uploads(self, saved: Sequence[SavedUpload], progress: UploadProgressFn | None = None) -> UploadResult:
+        """Ingest files saved with `save_upload` (in a worker process) and report on each of them."""
+        return ingest_uploads(self.store, list(saved), self.settings, progress=progress)
+
+    def update_dossier(self, dossier: str, progress: ProgressFn | None = None) -> UpdateSummary:
+        """Fetch the dossier's new Kamerstukken, ingest them and sync its motions (service/kamer_update.py)."""
+        from assistant.service.kamer_update import update_dossier
+
+        return update_dossier(self.store, self.settings, dossier, progress=progress)

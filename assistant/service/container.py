@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from assistant.components.embeddings import EmbeddingModel, LazyEmbeddings, lazy_embeddings
 from assistant.core.settings import Settings
 from assistant.register.derived import DerivedData
+from assistant.service.knowledge_base import KnowledgeBase
 from assistant.store.store import Store
 
 
@@ -36,6 +37,14 @@ def open_store(settings: Settings) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+@contextmanager
+def open_knowledge_base(settings: Settings) -> Iterator[KnowledgeBase]:
+    """The stored documents without the answering models, for commands that answer nothing (ingest,
+    check, motions, timeline, Kamer updates); its store is opened when first needed and closed after."""
+    with KnowledgeBase(settings, lambda: build_store(settings), lambda store: build_derived(settings, store)) as kb:
+        yield kb
 
 
 def build_reranker(settings: Settings):

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from assistant.core.errors import UnknownDocumentError
 from assistant.text.kamerstuk import kamerstuk_url
 from assistant.core.model import Passage
 from assistant.core.model import StoredDocument
-from assistant.store.store import Store
+from assistant.service.assistant import Assistant
 from assistant.webapp.formatting import dutch_date
 from assistant.webapp.highlight import NO_TERMS, QueryTerms, context_html, locate, text_with_pages_html
 from assistant.webapp.pdf_page import is_pdf
@@ -64,11 +65,21 @@ class DocumentView:
     own: tuple[str, str] | None  # its own Kamerstuk number and url
 
 
-def document_view(store: Store, doc_id: str) -> DocumentView | None:
-    document = store.db.document(doc_id)
-    if document is None:
+def _clean_text(assistant: Assistant, doc_id: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """The document's clean text and (offset, page) starts; None when the store has no text for it, or
+    no longer has the document (an ingest removed it since the page was drawn)."""
+    try:
+        return assistant.document_text(doc_id)
+    except UnknownDocumentError:
         return None
-    clean = store.db.clean_text(doc_id)
+
+
+def document_view(assistant: Assistant, doc_id: str) -> DocumentView | None:
+    try:
+        document = assistant.document(doc_id)
+    except UnknownDocumentError:  # removed by an ingest since the table was drawn
+        return None
+    clean = _clean_text(assistant, doc_id)
     text_html = text_with_pages_html(clean[0], clean[1]) if clean else None
     meta = document.metadata
     references = [(r, url) for r in meta.kamerstuk_refs if (url := kamerstuk_link(r))]
@@ -76,12 +87,12 @@ def document_view(store: Store, doc_id: str) -> DocumentView | None:
     return DocumentView(document, text_html, references, (meta.kamerstuk, own_url) if own_url else None)
 
 
-def passage_context(store: Store, passage: Passage, chars: int, terms: QueryTerms = NO_TERMS) -> str | None:
+def passage_context(assistant: Assistant, passage: Passage, chars: int, terms: QueryTerms = NO_TERMS) -> str | None:
     """The clean text around the passage with page markers and the passage marked; None when the
     document's text is not in the store (or the passage cannot be found in it)."""
-    stored = store.db.passages([passage.chunk_id])
+    stored = assistant.passages([passage.chunk_id])
     p = stored[0] if stored else passage  # register answers carry passages without offsets
-    clean = store.db.clean_text(p.doc_id)
+    clean = _clean_text(assistant, p.doc_id)
     if clean is None:
         return None
     text, page_starts = clean
@@ -91,13 +102,16 @@ def passage_context(store: Store, passage: Passage, chars: int, terms: QueryTerm
     return context_html(text, page_starts, span, chars, terms)
 
 
-def source_pdf(store: Store, passage: Passage) -> Path | None:
+def source_pdf(assistant: Assistant, passage: Passage) -> Path | None:
     """The PDF file a passage comes from, when it is a PDF and still on disk (else None: text sources and
     moved files show the surrounding text only)."""
     if not is_pdf(passage.source or ""):
         return None
-    document = store.db.document(passage.doc_id)
-    if document is None or not is_pdf(document.path):
+    try:
+        document = assistant.document(passage.doc_id)
+    except UnknownDocumentError:
+        return None
+    if not is_pdf(document.path):
         return None
     path = Path(document.path)
     return path if path.is_file() else None

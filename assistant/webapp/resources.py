@@ -46,15 +46,11 @@ class WebResources:
 
 
 def _warm_up(resources: WebResources) -> None:
-    store = resources.assistant.store
+    assistant = resources.assistant
     try:
-        if not store.is_empty():  # an empty store loads the model at the first upload
+        if not assistant.is_empty():  # an empty store loads the model at the first upload
             with resources.store_lock:
-                store.lexical()
-                # The model is only needed for questions when the dense leg is weighted (not with the
-                # bundled English model); otherwise it loads at the first upload.
-                if resources.settings.effective_dense_weight > 0:
-                    store.vectors.search("warm-up", 1)  # loads the embedding model, opens Chroma
+                assistant.warm_up()
     except Exception:  # the same error reaches the user at the first question, with a message
         log.exception("warming up the assistant failed")
     finally:
@@ -76,10 +72,10 @@ def get_resources() -> WebResources:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _glossary(store_dir: str, generation: int, _web: WebResources) -> list[GlossaryEntry]:
-    return glossary_entries(load_lexicon(), _web.assistant.store.db.passages())
+    return glossary_entries(load_lexicon(), _web.assistant.passages())
 
 
 def get_glossary(resources: WebResources) -> list[GlossaryEntry]:
     """Glossary terms with their passages, recomputed when an ingest changes the store's generation."""
-    store = resources.assistant.store
-    return _glossary(str(store.dir), store.db.generation, resources)
+    assistant = resources.assistant
+    return _glossary(str(assistant.settings.store_dir), assistant.generation(), resources)

@@ -73,3 +73,71 @@ def test_llm_mode_streams_checks_citations_and_audits(corpus_store_dir: Path, tm
     assert log[-1]["question"].startswith("Welke rol") and log[-1]["mode"] == "llm"
     assert log[-1]["passages"] and all(p["content_hash"] for p in log[-1]["passages"])
     assert log[-1]["prompt_version"] and log[-1]["sentences"] and log[-1]["timings_ms"]["total"] > 0
+
+
+# --- what the web pages and the CLI read and change through the service ------------------------------
+def test_the_pages_read_passages_and_documents_through_the_assistant(corpus_store_dir: Path) -> None:
+    from assistant.core.errors import UnknownDocumentError
+
+    assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
+    assert not assistant.is_empty() and assistant.generation() > 0
+    every = assistant.passages()
+    assert {p.doc_id for p in every} == {d.doc_id for d in assistant.documents()}
+    wanted = [every[3].chunk_id, "no-such-passage", every[0].chunk_id]
+    assert [p.chunk_id for p in assistant.passages(wanted)] == [wanted[0], wanted[2]], "in order, unknown left out"
+    with pytest.raises(UnknownDocumentError):
+        assistant.document_text("no-such-document")
+
+
+def test_the_text_analyzer_stems_as_retrieval_does(corpus_store_dir: Path) -> None:
+    assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
+    analyzer = assistant.text_analyzer()
+    assert analyzer.analyze("convenanten") == analyzer.analyze("convenant")
+    assistant.warm_up()  # indexes opened; the bundled model weights no dense leg, so none is loaded
+
+
+def test_an_empty_store_has_no_timeline_or_motions_yet(tmp_path: Path) -> None:
+    from assistant.core.errors import EmptyStoreError
+
+    assistant = build_assistant(Settings(store_dir=tmp_path / "empty", audit_log=False))
+    assert assistant.is_empty() and assistant.passages() == []
+    for read in (assistant.timeline, assistant.motions):
+        with pytest.raises(EmptyStoreError):
+            read()
+
+
+def test_the_knowledge_base_reads_what_the_assistant_reads(corpus_store_dir: Path) -> None:
+    from assistant.service.container import open_knowledge_base
+
+    settings = Settings(store_dir=corpus_store_dir, audit_log=False)
+    assistant = build_assistant(settings)
+    with open_knowledge_base(settings) as knowledge_base:
+        assert knowledge_base.motions() == assistant.motions()
+        assert knowledge_base.motions(only_open=True) == assistant.motions(only_open=True)
+        assert knowledge_base.timeline() == assistant.timeline()
+        assert knowledge_base.check().ok and knowledge_base.collection_name()
+
+
+def test_the_knowledge_base_needs_no_answering_settings(corpus_store_dir: Path) -> None:
+    """An LLM that is not configured stops questions, not `imvo motions` or `imvo check`."""
+    from assistant.core.errors import ConfigurationError
+    from assistant.service.container import open_knowledge_base
+
+    settings = Settings(store_dir=corpus_store_dir, audit_log=False, answer_mode="llm", llm=None)
+    with pytest.raises(ConfigurationError):
+        build_assistant(settings)
+    with open_knowledge_base(settings) as knowledge_base:
+        assert knowledge_base.motions() and knowledge_base.check().ok
+
+
+def test_the_knowledge_base_opens_the_store_only_when_an_operation_needs_it(tmp_path: Path) -> None:
+    """A rebuild must not open the old store: its SQLite file may be unreadable."""
+    from assistant.core.errors import StoreDamagedError
+    from assistant.service.container import open_knowledge_base
+
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    (store_dir / "passages.sqlite").write_bytes(b"not a database" * 300)
+    with open_knowledge_base(Settings(store_dir=store_dir)) as knowledge_base:
+        with pytest.raises(StoreDamagedError):
+            knowledge_base.check()
