@@ -22,11 +22,10 @@ from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
 from assistant.core.settings import Settings
-from assistant.register.derived import DerivedData
+from assistant.service.knowledge_base import KnowledgeBase
 from assistant.register.official import OfficialJoin
 from assistant.register.register import RegisterItem
 from assistant.register.timeline import TimelineEvent
-from assistant.service.ingestion import ingest_files
 from assistant.service.uploads import (
     SavedUpload, UploadLimits, UploadProgressFn, UploadResult, ingest_uploads, save_upload,
 )
@@ -106,7 +105,7 @@ class Assistant:
         *,
         settings: Settings,
         store: Store,
-        derived: DerivedData,
+        knowledge: KnowledgeBase,
         retriever: PassageRetriever,
         answerer: Answerer,
         analyse: QuestionAnalyzer,
@@ -118,7 +117,7 @@ class Assistant:
     ) -> None:
         self.settings = settings
         self.store = store
-        self.derived = derived
+        self.knowledge = knowledge  # the register, timeline and ingest, shared with the CLI's commands
         self.retriever = retriever
         self.answerer = answerer
         self.analyse = analyse
@@ -241,17 +240,14 @@ class Assistant:
         return FilterChoices(frozenset(d.metadata.doc_type for d in documents), frozenset(d.doc_id for d in documents))
 
     def motions(self, only_open: bool = False) -> list[RegisterItem]:
-        self.store.require_ready()
-        register = self.derived.register()
-        return register.open_items() if only_open else register.items
+        return self.knowledge.motions(only_open)
 
     def official_record(self) -> OfficialJoin:
         """The Kamer's own record of the motions (empty until `imvo sync motions`)."""
-        return OfficialJoin.load(self.store.dir)
+        return self.knowledge.official_record()
 
     def timeline(self) -> list[TimelineEvent]:
-        self.store.require_ready()
-        return self.derived.timeline()
+        return self.knowledge.timeline()
 
     def upload_limits(self) -> UploadLimits:
         return UploadLimits.from_settings(self.settings)
@@ -264,7 +260,7 @@ class Assistant:
 
     def ingest(self, paths: Sequence[Path] | None = None) -> IngestReport:
         """Incremental ingest of `paths` (default: the corpus folder), as `imvo ingest`."""
-        return ingest_files(self.store, self.settings, list(paths or [self.settings.corpus_dir]))
+        return self.knowledge.ingest(list(paths or [self.settings.corpus_dir]))
 
     def settings_summary(self) -> dict[str, Any]:
         s = self.settings

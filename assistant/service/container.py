@@ -135,7 +135,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     return Assistant(
         settings=settings,
         store=store,
-        derived=derived,
+        knowledge=KnowledgeBase(settings, lambda: store, lambda _store: derived),
         retriever=retriever,
         answerer=answerer,
         analyse=analyse,
