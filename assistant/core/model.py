@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+# The languages a question, an answer or a document text is read in.
+Language = Literal["nl", "en"]
+
 
 @dataclass
 class Passage:

@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from assistant.core.model import Answer, AnswerSentence, Citation, Passage
+from assistant.core.model import Answer, AnswerSentence, Citation, Language, Passage
 from assistant.register.dates import format_date
 from assistant.register.extract import name_key, named_in_text
 from assistant.register.official import OfficialJoin
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken
 from assistant.register.rules import KINDS, register_rules
 
-Language = Literal["nl", "en"]
 MAX_ITEMS = 10
 QUOTE_CHARS = 400
 

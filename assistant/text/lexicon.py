@@ -16,6 +16,7 @@ import Stemmer
 import yaml
 
 from assistant.core.errors import DataFileError
+from assistant.core.model import Language
 from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, fold, read_word_list
 
 ABBREVIATIONS = DATA_DIR / "abbreviations.yaml"
@@ -25,7 +26,6 @@ LANGUAGE_MARKERS = DATA_DIR / "language_markers.yaml"
 
 DEFAULT_EXPANSION_WEIGHT = 0.5
 
-Language = Literal["nl", "en"]
 ExpansionKind = Literal["expansion", "abbreviation", "translation", "synonym"]
 
 _POSSESSIVE_S = re.compile(r"['’`]s\b", re.IGNORECASE)

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.text.question_profile import QuestionProfile, profile_question
-from assistant.text.vocabulary import Language, vocabulary
+from assistant.core.model import Language
+from assistant.text.vocabulary import vocabulary
 from assistant.text.lexicon import ExpandedQuery, Lexicon
 
 Tokenize = Callable[[str], list[str]]

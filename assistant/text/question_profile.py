@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer import features
-from assistant.text.vocabulary import Language, vocabulary
+from assistant.core.model import Language
+from assistant.text.vocabulary import vocabulary
 
 QuestionType = str  # "who" | "when" | "how_many" | "list"
 

@@ -6,18 +6,18 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
 from assistant.core.errors import ConfigurationError
+from assistant.core.model import Language
 from assistant.text.lexicon import load_lexicon
 from assistant.text.analysis import function_words as analysis_function_words
 
 WORDS_FILE = "answer_words.yaml"
 PHRASES_FILE = "answer_phrases.yaml"
 
-Language = Literal["nl", "en"]
 # (ending, replacement) pairs that undo English inflection: "companies" → company, "organised" → organise
 _ENGLISH_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 
