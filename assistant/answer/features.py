@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from assistant.text.fold import fold
 from assistant.text.vocabulary import vocabulary
 from assistant.text.kamerstuk import find_kamerstuk_refs
 
@@ -15,15 +15,6 @@ _NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b")
 _HYPHEN_BREAK_RE = re.compile(r"(\w)-[ \t]*\n\s*(\w)")
 # bullets as OCR leaves them too (∂, , ▪); same set as assistant/text/sentences.py
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-–—*•·▪■●◦○∙‣⁃∂»\uf0b7\uf0a7\uf0d8\uf0fc\uf076]|\d{1,2}[.)])\s")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"'})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents and with straight quotes, so 'Één' and 'een' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES).lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def join_line_hyphens(text: str) -> str:
     return _HYPHEN_BREAK_RE.sub(r"\1\2", text)
 

@@ -10,12 +10,12 @@ references ("uitvoering gegeven aan deze toezegging en moties"). Merging across 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rapidfuzz import fuzz
 
+from assistant.text.fold import fold
 from assistant.text.kamerstuk import find_kamerstuk_refs
 from assistant.core.model import Passage
 from assistant.register.dates import DateMention, DateValue, find_dates
@@ -56,7 +56,7 @@ class Mention:
 
 def name_key(name: str) -> str:
     """'Van den Hul' → 'hul'; accents and case folded so OCR variants compare equal."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = fold(name)
     words = [w for w in re.split(r"[\s]+", folded) if w]
     tussen = register_rules().tussenvoegsels
     while len(words) > 1 and words[0] in tussen:

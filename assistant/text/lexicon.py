@@ -17,7 +17,8 @@ import yaml
 
 from assistant.core.errors import DataFileError
 from assistant.core.model import Language
-from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, fold, read_word_list
+from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, read_word_list
+from assistant.text.fold import fold
 
 ABBREVIATIONS = DATA_DIR / "abbreviations.yaml"
 GLOSSARY = DATA_DIR / "glossary.yaml"
