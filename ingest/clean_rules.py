@@ -21,9 +21,6 @@ class CleanRules:
     ambiguous_bullets: frozenset[str]
     ocr_marker_glyphs: str
     hyphen_conjunctions: frozenset[str]
-    closing_formulas: tuple[str, ...]
-    name_titles: frozenset[str]
-    name_particles: frozenset[str]
     footnote_cues: re.Pattern[str]
     date_lines: tuple[re.Pattern[str], ...] = ()
 
@@ -40,9 +37,6 @@ def parse_rules(data: dict, source: object = RULES_FILE) -> CleanRules:
             ambiguous_bullets=frozenset(b for b in data["ambiguous_bullets"] if b),
             ocr_marker_glyphs="".join(data["ocr_marker_glyphs"]),
             hyphen_conjunctions=frozenset(w.lower() for w in data["hyphen_conjunctions"]),
-            closing_formulas=tuple(f.lower() for f in data["closing_formulas"]),
-            name_titles=frozenset(t.lower() for t in data["name_titles"]),
-            name_particles=frozenset(p.lower() for p in data["name_particles"]),
             footnote_cues=re.compile("|".join(f"(?:{p})" for p in data["footnote_cues"]), re.IGNORECASE),
             date_lines=tuple(re.compile(p, re.IGNORECASE) for p in data.get("date_lines", [])),
         )

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from assistant.core.errors import ConfigurationError
 from assistant.text.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
+from assistant.text.letters import letter_words
 from ingest.parsed import CleanDocument, DocumentMetadata
 
 UNKNOWN_TYPE = "onbekend"
@@ -67,7 +68,6 @@ class MetadataRules:
     addressee_fallbacks: tuple[tuple[re.Pattern[str], str], ...]
     title_lines: tuple[re.Pattern[str], ...]
     generic_headings: tuple[re.Pattern[str], ...]
-    closing_formulas: tuple[str, ...]
     signature_stop: re.Pattern[str]
     official_signatures: tuple[re.Pattern[str], ...]
     signature_role: re.Pattern[str]
@@ -129,8 +129,8 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
         )
         for rule in raw["doc_types"]
     )
-    titles = _alternation([re.escape(t) for t in raw["name_titles"]])
-    particles = _alternation([re.escape(p) for p in raw["name_particles"]])
+    titles = _alternation([re.escape(t) for t in letter_words().name_titles])
+    particles = _alternation([re.escape(p) for p in letter_words().name_particles])
     given = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
     person = (
         rf"(?:(?:{titles})\.?\s+)?"
@@ -160,7 +160,6 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
         ),
         title_lines=many("title_lines", re.MULTILINE),
         generic_headings=many("generic_headings"),
-        closing_formulas=tuple(str(c).lower() for c in raw["closing_formulas"]),
         signature_stop=re.compile("|".join(f"(?:{p})" for p in raw["signature_stops"]), _FLAGS),
         official_signatures=many("official_signatures", re.MULTILINE),
         signature_role=re.compile(rf"(?<![\w-])(?i:{roles})(?![\w-])"),
@@ -331,7 +330,7 @@ def _signature_lines(clean: CleanDocument, rules: MetadataRules) -> list[str]:
     lines = clean.text.splitlines()
     start = None
     for i, line in enumerate(lines):
-        if line.strip().lower().startswith(rules.closing_formulas):
+        if line.strip().lower().startswith(letter_words().closing_formulas):
             start = i + 1
     if start is None:
         blocks = [b.text for b in clean.blocks if b.kind == "signature"]

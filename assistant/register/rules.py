@@ -119,7 +119,6 @@ class RegisterRules:
     kind_before_kamerstuk: re.Pattern[str]
     kind_before_kamerstuk_gap: int
     not_names: frozenset[str]
-    tussenvoegsels: frozenset[str]
     kamerstuk_after_mention_chars: int
     debate: re.Pattern[str]
     same_debate_ratio: float
@@ -189,7 +188,6 @@ def register_rules() -> RegisterRules:
         kind_before_kamerstuk=r.regex("kind_before_kamerstuk.pattern"),
         kind_before_kamerstuk_gap=int(r.number("kind_before_kamerstuk.max_gap")),
         not_names=frozenset(r.words("not_names")),
-        tussenvoegsels=frozenset(w.lower() for w in r.words("tussenvoegsels")),
         kamerstuk_after_mention_chars=int(r.number("kamerstuk_after_mention_chars")),
         debate=r.regex("debate.pattern"),
         same_debate_ratio=float(r.number("debate.same_debate_ratio")),
