@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from assistant.core.errors import DataFileError
+from assistant.text.dates import with_date_patterns
 
 RULES_FILE = "cleaning.yaml"
 
@@ -38,7 +39,7 @@ def parse_rules(data: dict, source: object = RULES_FILE) -> CleanRules:
             ocr_marker_glyphs="".join(data["ocr_marker_glyphs"]),
             hyphen_conjunctions=frozenset(w.lower() for w in data["hyphen_conjunctions"]),
             footnote_cues=re.compile("|".join(f"(?:{p})" for p in data["footnote_cues"]), re.IGNORECASE),
-            date_lines=tuple(re.compile(p, re.IGNORECASE) for p in data.get("date_lines", [])),
+            date_lines=tuple(re.compile(with_date_patterns(p), re.IGNORECASE) for p in data.get("date_lines", [])),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise DataFileError(source, f"malformed cleaning rules ({exc!r}): restore the file from git") from exc

@@ -21,6 +21,7 @@ from assistant.answer import features
 from assistant.text.vocabulary import is_refusal, vocabulary
 from assistant.core.model import AnswerSentence, Citation, Passage
 from assistant.text.sentences import split_sentences
+from assistant.text.dates import month_in_word
 from assistant.text.fold import fold
 
 Tokenize = Callable[[str], list[str]]
@@ -266,7 +267,7 @@ def _units(sentence: str, tokenize: Tokenize, translate: Translate | None) -> li
         folded = fold(word)
         if word[0].isdigit():
             continue  # counted as a number above
-        month = vocab.month_of(word)
+        month = month_in_word(word)
         if month is not None:
             units.append(_Unit(frozenset({f"month:{month}"}), "month"))
             continue

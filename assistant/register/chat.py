@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from assistant.text.fold import fold
 from assistant.core.model import Answer, AnswerSentence, Citation, Language, Passage
-from assistant.register.dates import format_date
+from assistant.text.dates import format_date
 from assistant.register.extract import name_key, named_in_text
 from assistant.register.official import OfficialJoin
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken
@@ -199,7 +199,7 @@ def describe(item: RegisterItem, language: Language) -> str:
     if item.kamerstuk:
         details.append(f"Kamerstuk {item.kamerstuk}")
     if item.date:
-        details.append(format_date(item.date, labels["months"]))
+        details.append(format_date(item.date, language))
     if item.debate:
         details.append(f"{labels['debate']} {item.debate}")
     if details:

@@ -19,7 +19,7 @@ from assistant.text.fold import fold
 from assistant.text.kamerstuk import find_kamerstuk_refs
 from assistant.text.letters import letter_words
 from assistant.core.model import Passage
-from assistant.register.dates import DateMention, DateValue, find_dates
+from assistant.text.dates import DateMention, DateValue, find_dates
 from assistant.register.rules import KINDS, REGISTER_RULES_FILE, register_rules
 from assistant.register.textnorm import DocumentText, Sentence, document_text, group_by_document
 

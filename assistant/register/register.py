@@ -15,7 +15,7 @@ from assistant.text.kamerstuk import find_kamerstuk_refs, kamerstuk_url
 from assistant.text.fold import fold
 from assistant.core.model import Passage
 from assistant.register.authority import Authority
-from assistant.register.dates import DateValue
+from assistant.text.dates import DateValue
 from assistant.register.extract import Mention, extract_mentions, name_key, same_debate
 from assistant.register.rules import KINDS, register_rules
 from assistant.register.state import resolve_state

@@ -218,16 +218,6 @@ class EventKind:
 
 @dataclass(frozen=True)
 class TimelineRules:
-    months: dict[str, int]
-    past_markers: tuple[str, ...]
-    future_markers: tuple[str, ...]
-    past_month_prefixes: tuple[str, ...]
-    future_month_prefixes: tuple[str, ...]
-    period_parts: tuple[str, ...]
-    seasons: tuple[str, ...]
-    year_prepositions: tuple[str, ...]
-    month_prepositions: tuple[str, ...]
-    relative_years: dict[str, int]
     deadline_prefixes: re.Pattern[str]
     ambition_cues: re.Pattern[str]
     planned_cues: re.Pattern[str]
@@ -239,35 +229,15 @@ class TimelineRules:
     generic_words: frozenset[str]
 
 
-def _relative_years(r: _Reader) -> dict[str, int]:
-    raw = r.get("relative_years")
-    if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
-        raise r.fail("relative_years", "must map words to a year offset (-1, 0, 1)")
-    return {str(k).lower(): v for k, v in raw.items()}
-
-
 @cache
 def timeline_rules() -> TimelineRules:
     r = _Reader(TIMELINE_RULES_FILE)
-    months = r.get("months")
-    if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12 for v in months.values()):
-        raise r.fail("months", "must map month names to 1..12")
     kinds = []
     for i, entry in enumerate(r.get("kinds")):
         if not isinstance(entry, dict) or not entry.get("kind"):
             raise r.fail(f"kinds[{i}]", "needs a `kind` and `cues`")
         kinds.append(EventKind(str(entry["kind"]), r.regex(f"kinds[{i}].cues", entry.get("cues")), bool(entry.get("eventful"))))
     return TimelineRules(
-        months={str(k).lower(): v for k, v in months.items()},
-        past_markers=r.words("relative_markers.past"),
-        future_markers=r.words("relative_markers.future"),
-        past_month_prefixes=r.words("month_prefixes.past"),
-        future_month_prefixes=r.words("month_prefixes.future"),
-        period_parts=r.words("period_parts"),
-        seasons=r.words("seasons"),
-        year_prepositions=r.words("year_prepositions"),
-        month_prepositions=r.words("month_prepositions"),
-        relative_years=_relative_years(r),
         deadline_prefixes=r.regex("deadline_prefixes"),
         ambition_cues=r.regex("ambition_cues"),
         planned_cues=r.regex("planned_cues"),

@@ -13,7 +13,7 @@ from assistant.core.errors import DataFileError
 from assistant.text.kamerstuk import find_kamerstuk_refs
 from assistant.text.fold import fold
 from assistant.core.model import Passage
-from assistant.register.dates import DateMention, find_dates, reference_period
+from assistant.text.dates import DateMention, find_dates, is_month_name, reference_period
 from assistant.register.rules import timeline_rules
 from assistant.register.textnorm import Sentence, date_sort_key, document_text, group_by_document
 
@@ -191,7 +191,9 @@ def signature(text: str) -> set[str]:
     """Telling words of a label, plus acronyms of capitalised runs ("Sector Risico Analyse" → "sra")."""
     generic = timeline_rules().generic_words
     words = {
-        w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(text)) if len(w) >= 3 and not w.isdigit() and w not in generic
+        w
+        for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(text))
+        if len(w) >= 3 and not w.isdigit() and w not in generic and not is_month_name(w)
     }
     for run in _CAPITALISED_RUN.finditer(text):
         words.add("".join(w[0] for w in run.group(0).split()).lower())

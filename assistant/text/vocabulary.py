@@ -38,8 +38,6 @@ class Vocabulary:
     who_nouns: frozenset[str]
     list_words: frozenset[str]
     plural_suffixes: dict[str, tuple[str, ...]]
-    months: dict[str, int]
-    ambiguous_months: frozenset[str]
     number_words: frozenset[str]
     role_words: frozenset[str]
     signature_words: frozenset[str]
@@ -56,13 +54,6 @@ class Vocabulary:
             if base in self.general_en_nl:
                 return self.general_en_nl[base]
         return ()
-
-    def month_of(self, word: str) -> int | None:
-        """The month a word names ("maart", "March"; "may" only as "May"), else None."""
-        low = word.lower()
-        if low not in self.months or (low in self.ambiguous_months and not word[:1].isupper()):
-            return None
-        return self.months[low]
 
     def has_phrase(self, text_words: list[str], phrase: str) -> bool:
         """`phrase` occurs in the lower-case word list as consecutive whole words."""
@@ -93,12 +84,9 @@ def _words(data: dict[str, Any], key: str, name: str) -> list[str]:
 def vocabulary() -> Vocabulary:
     data = _load_yaml(WORDS_FILE)
     types = data.get("question_types") or {}
-    months = data.get("months") or {}
     suffixes = data.get("plural_suffixes") or {}
-    if not all(isinstance(m, dict) for m in (types, months, suffixes)):
-        raise ConfigurationError(
-            f"assistant/data/{WORDS_FILE}: question_types, months and plural_suffixes must be mappings"
-        )
+    if not all(isinstance(m, dict) for m in (types, suffixes)):
+        raise ConfigurationError(f"assistant/data/{WORDS_FILE}: question_types and plural_suffixes must be mappings")
     return Vocabulary(
         function_words=analysis_function_words(),
         light_words=frozenset(_words(data, "light_words", WORDS_FILE)),
@@ -106,8 +94,6 @@ def vocabulary() -> Vocabulary:
         who_nouns=frozenset(_words(data, "who_nouns", WORDS_FILE)),
         list_words=frozenset(_words(data, "list_words", WORDS_FILE)),
         plural_suffixes={k: tuple(v) for k, v in suffixes.items()},
-        months={str(k).lower(): int(v) for k, v in months.items()},
-        ambiguous_months=frozenset(_words(data, "ambiguous_months", WORDS_FILE)),
         number_words=frozenset(_words(data, "number_words", WORDS_FILE)),
         role_words=frozenset(_words(data, "role_words", WORDS_FILE)),
         signature_words=frozenset(_words(data, "signature_words", WORDS_FILE)),
