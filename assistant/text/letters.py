@@ -20,4 +20,5 @@ class LetterWords:
 @cache
 def letter_words() -> LetterWords:
     data = read_mapping(LETTERS_FILE)
-    return LetterWords(*(word_list(data, key, LETTERS_FILE) for key in ("closing_formulas", "name_titles", "name_particles")))
+    keys = ("closing_formulas", "name_titles", "name_particles")
+    return LetterWords(*(word_list(data, key, LETTERS_FILE) for key in keys))

@@ -12,14 +12,13 @@ import yaml
 
 from assistant.core.errors import ConfigurationError
 from assistant.core.model import Language
+from assistant.text.english import EnglishWords
 from assistant.text.lexicon import load_lexicon
 from assistant.text.analysis import function_words as analysis_function_words
 
 WORDS_FILE = "answer_words.yaml"
 PHRASES_FILE = "answer_phrases.yaml"
 
-# (ending, replacement) pairs that undo English inflection: "companies" → company, "organised" → organise
-_ENGLISH_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 
 
 @dataclass(frozen=True)
@@ -47,13 +46,13 @@ class Vocabulary:
     question_words: frozenset[str]
     general_en_nl: dict[str, tuple[str, ...]]  # everyday English words → Dutch (lexicon_en_nl.yaml, general_en_nl)
 
+    @functools.cached_property
+    def _general_by_stem(self) -> EnglishWords[tuple[str, ...]]:
+        return EnglishWords(self.general_en_nl)
+
     def dutch_for(self, english_word: str) -> tuple[str, ...]:
-        """Dutch words for a general English word, found by its base form ("expected" → "expect")."""
-        low = english_word.lower()
-        for base in _english_bases(low):
-            if base in self.general_en_nl:
-                return self.general_en_nl[base]
-        return ()
+        """Dutch words for a general English word, found by its stem ("expected" → "expect")."""
+        return self._general_by_stem.get(english_word) or ()
 
     def has_phrase(self, text_words: list[str], phrase: str) -> bool:
         """`phrase` occurs in the lower-case word list as consecutive whole words."""
@@ -115,15 +114,6 @@ def phrases(language: Language) -> Phrases:
             f"assistant/data/{PHRASES_FILE}: language {language!r} needs the text fields {', '.join(fields)}"
         )
     return Phrases(**{f: entry[f] for f in fields})
-
-
-def _english_bases(word: str) -> list[str]:
-    """The word and what it may be an inflection of: "rounds" → round, "expected" → expect."""
-    bases = [word]
-    for suffix, replacement in _ENGLISH_INFLECTIONS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            bases.append(word[: len(word) - len(suffix)] + replacement)
-    return bases
 
 
 def refusal_texts() -> tuple[str, ...]:
