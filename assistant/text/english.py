@@ -1,10 +1,11 @@
 """English words matched to dictionary entries by their Snowball stems: "companies" meets "company",
 "expected" meets "expect", "asking" meets "ask".
 
-Snowball also strips derivational endings ("governance" and "government" are both "govern",
-"responsible" and "response" both "respons"). An inflection adds an ending of at most three letters
-to its base and changes at most the base's last letter ("company" → "companies", "argue" → "arguing"),
-so words with one stem count as the same word only when they differ that little.
+Snowball also joins derived words ("governance" and "government" are both "govern", "responsible"
+and "response" both "respons"), and Dutch words look like English inflections to it ("debat" and
+"debate", "studie" and "study"). So words with one stem count as the same word only when one is the
+other with an inflectional ending: -s, -es, -d, -ed, -ing, after a final "e" dropped ("arguing"), a
+final "y" turned into "i" ("companies") or a doubled consonant ("planned").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import Stemmer
 from rapidfuzz.distance import Levenshtein
 
 T = TypeVar("T")
-MAX_ENDING = 3  # "-ing", "-ies"
+_ENDINGS = frozenset({"s", "es", "d", "ed", "ing"})
 
 
 @cache
@@ -32,16 +33,26 @@ def english_stem(word: str) -> str:
 
 
 def inflections_of_each_other(words: Sequence[str], other: Sequence[str]) -> bool:
-    """Word by word the same stem and at most an inflection apart: ("action", "plans") ~ ("action", "plan")."""
+    """Word by word the same stem and an inflection apart at most: ("action", "plans") ~ ("action", "plan")."""
     return len(words) == len(other) and all(
         english_stem(a) == english_stem(b) and _inflection_apart(a, b) for a, b in zip(words, other)
     )
 
 
 def _inflection_apart(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    shared = len(commonprefix([short, long]))
-    return len(short) - shared <= 1 and len(long) - shared <= MAX_ENDING
+    if a == b:
+        return True
+    base, inflected = sorted((a, b), key=len)
+    shared = len(commonprefix([base, inflected]))
+    lost, ending = base[shared:], inflected[shared:]
+    if lost == "":
+        # "sign" → "signed"; "plan" → "planned" (the consonant doubled)
+        return ending in _ENDINGS or (ending[:1] == base[-1:] and ending[1:] in ("ed", "ing"))
+    if lost == "e":
+        return ending in ("ed", "ing")  # "argue" → "arguing"
+    if lost == "y":
+        return ending in ("ies", "ied")  # "company" → "companies"
+    return False
 
 
 def same_word_entries(words: Sequence[str], entries: Iterable[tuple[Sequence[str], T]]) -> list[T]:
