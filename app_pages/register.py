@@ -44,7 +44,7 @@ with st.expander("Dossier bijwerken (officiële bekendmakingen en open data van 
     if st.button("Dossier bijwerken", key="reg_update"):
         with st.status(f"Dossier {dossier} bijwerken …", expanded=True) as status:
             try:
-                summary = update_dossier(store, dossier, progress=progress_callback(st.progress(0.0)))
+                summary = update_dossier(store, resources.settings, dossier, progress=progress_callback(st.progress(0.0)))
             except ImvoError as exc:
                 status.update(label="Bijwerken mislukt", state="error")
                 stop_with_error(exc)
@@ -53,7 +53,7 @@ with st.expander("Dossier bijwerken (officiële bekendmakingen en open data van 
                 st.warning(problem)
 
 try:
-    register = store.register()
+    register = resources.assistant.derived.register()
     official = OfficialJoin.load(store.dir)
 except ImvoError as exc:
     stop_with_error(exc)

@@ -29,7 +29,7 @@ st.caption(
 )
 
 try:
-    events = store.timeline()
+    events = resources.assistant.derived.timeline()
 except ImvoError as exc:
     stop_with_error(exc)
 

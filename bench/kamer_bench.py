@@ -20,6 +20,7 @@ from assistant.kamer.http import PoliteClient
 from assistant.service.kamer_update import ingest_fetched
 from assistant.core.settings import Settings
 from assistant.store.store import Store
+from assistant.service.container import build_store
 from bench.generate import corpus_sentences
 from tests.kamer_server import FakeKamerstuk, KamerServer
 
@@ -98,7 +99,7 @@ def main() -> None:
         corpus.mkdir()
         settings = Settings(store_dir=Path(tmp) / "store", corpus_dir=corpus, kamerstukken_dir=corpus / "kamerstukken",
                             fetch_rate=args.rate, **server.settings_update())
-        store = Store(settings)
+        store = build_store(settings)
         try:
             run(server, settings, store, "first run (empty store)")
             run(server, settings, store, "second run (nothing changed)")

@@ -18,12 +18,11 @@ import numpy as np
 from assistant.service.container import build_assistant
 from assistant.evaluation import load_questions, score_retrieval
 from assistant.core.settings import BUNDLED_MODEL, Settings
-from assistant.store.passages import DocumentUpdate
-from assistant.store.store import Store
+from assistant.service.container import build_store
 from bench.generate import corpus_sentences
 from bench.ingest_bench import machine, peak_rss_mb
-from ingest.parsed import Chunk, DocumentMetadata
-from ingest.pipeline import run_ingest
+from assistant.core.model import Chunk, DocumentMetadata, DocumentUpdate
+from assistant.service.ingestion import ingest_files
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
@@ -72,8 +71,8 @@ def tutorial_pipeline(questions, embeddings, tmp: Path) -> None:
 
 def corpus_figures(questions, tmp: Path) -> object:
     settings = Settings(store_dir=tmp / "store")
-    store = Store(settings)
-    run_ingest(store, [ROOT / "corpus"])
+    store = build_store(settings)
+    ingest_files(store, settings, [ROOT / "corpus"])
     assistant = build_assistant(settings, store=store)
     texts = [q.question for q in questions]
     assistant.search("opwarmen: het model laden")
@@ -86,7 +85,7 @@ def corpus_figures(questions, tmp: Path) -> object:
           f"{settings.effective_dense_weight}): recall@5 {scores.recall_at_5:.3f}, MRR@10 {scores.mrr_at_10:.3f}")
     print(line("IMVO search, asked again (query vector cached)", timed(assistant.search, texts)))
     # a second store object on the same files: a new model instance, so no question is cached yet
-    other = build_assistant(settings, store=Store(settings))
+    other = build_assistant(settings, store=build_store(settings))
     other.ask("opwarmen: het model laden")
     print(line("IMVO extractive answer incl. search, new questions", timed(other.ask, texts, repeat=1)))
     print(line("IMVO extractive answer incl. search, asked again", timed(other.ask, texts)))
@@ -126,7 +125,7 @@ def generated_store(n_chunks: int, tmp: Path, dimension: int) -> None:
             return self._unit(1)[0]
 
     emb = RandomEmbeddings()
-    store = Store(settings, embeddings_factory=lambda: emb)
+    store = build_store(settings, embeddings=emb)
     t0 = time.perf_counter()
     per_doc = 500
     updates = []
@@ -137,8 +136,8 @@ def generated_store(n_chunks: int, tmp: Path, dimension: int) -> None:
         chunks, offset = [], 0
         for i in range(per_doc):
             text = " ".join(rng.choice(pool) for _ in range(6))
-            chunks.append(Chunk(f"{doc_id}:{i:04d}:{abs(hash(text)) % 10**10:010d}", doc_id, text, "paragraph",
-                                1 + i // 4, None, None, offset, offset + len(text), [], "", i))
+            chunks.append(Chunk(chunk_id=f"{doc_id}:{i:04d}:{abs(hash(text)) % 10**10:010d}", doc_id=doc_id, text=text,
+                                page=1 + i // 4, start=offset, end=offset + len(text), ordinal=i))
             offset += len(text) + 2
         updates.append(DocumentUpdate(meta, f"/generated/{doc_id}.txt", doc_id, doc_id, per_doc // 4, chunks, "", []))
     vectors = store.vectors

@@ -78,8 +78,8 @@ def unpunctuated(path: Path, size: int = 1_200_000) -> Path:
 
 def bench_pathological(work: Path) -> None:
     from assistant.core.settings import Settings
-    from assistant.store.store import Store
-    from ingest.pipeline import run_ingest
+    from assistant.service.container import build_store
+    from assistant.service.ingestion import ingest_files
 
     print("\n## Ingest time of pathological files (bundled model; embedding time shown apart)")
     for name, make in (("1 MB single token", one_token), ("1.2 MB text without sentence punctuation", unpunctuated)):
@@ -87,10 +87,11 @@ def bench_pathological(work: Path) -> None:
         docs = case / "docs"
         docs.mkdir(parents=True)
         make(docs / "bestand.txt")
-        store = Store(Settings(store_dir=case / "store", audit_log=False))
-        report = run_ingest(store, [docs])
+        settings = Settings(store_dir=case / "store", audit_log=False)
+        store = build_store(settings)
+        report = ingest_files(store, settings, [docs])
         (docs / "regel.txt").write_text("Het kabinet stuurt u een korte brief over de convenanten.\n", encoding="utf-8")
-        added = run_ingest(store, [docs])
+        added = ingest_files(store, settings, [docs])
         store.close()
         print(f"{name}: {report.seconds:.1f} s total, of which embedding {report.embed_seconds:.1f} s "
               f"({report.embedded_chunks} passages), everything else {report.seconds - report.embed_seconds:.1f} s; "
@@ -106,9 +107,9 @@ def bench_pathological(work: Path) -> None:
         docs.mkdir(parents=True)
         unpunctuated(docs / "bestand.txt", size)
         emb = HashEmbeddings()
-        store = Store(Settings(store_dir=case / "store", embedding_model=emb.model_id, audit_log=False),
-                      embeddings_factory=lambda emb=emb: emb)
-        times.append(run_ingest(store, [docs]).seconds)
+        settings = Settings(store_dir=case / "store", embedding_model=emb.model_id, audit_log=False)
+        store = build_store(settings, embeddings=emb)
+        times.append(ingest_files(store, settings, [docs]).seconds)
         store.close()
     print("linearity (unpunctuated text, hash vectors): " + ", ".join(
         f"{s / 1e6:.1f} MB {t:.1f} s" for s, t in zip(sizes, times)) + f"; ratio full/quarter {times[-1] / times[0]:.1f} (linear: 4)")
@@ -120,11 +121,12 @@ def bench_bad_input(work: Path) -> None:
     from assistant.register import build_register
     from assistant.register.authority import default_authority
     from assistant.core.settings import Settings
-    from assistant.store.check import check_store
+    from assistant.service.ingestion import check_knowledge_base
     from assistant.store.lock import writer_lock
     from assistant.store.store import Store
     from assistant.webapp.inert import inert_html
-    from ingest.pipeline import run_ingest
+    from assistant.service.container import build_derived, build_store
+    from assistant.service.ingestion import ingest_files
     from assistant.service.rebuild import rebuild_store
     from tests.fakes import HashEmbeddings
     from tests.pdf_factory import make_corrupt_pdf, make_encrypted_pdf
@@ -132,11 +134,11 @@ def bench_bad_input(work: Path) -> None:
     emb = HashEmbeddings()
     results: list[tuple[str, bool]] = []
 
-    def fresh(name: str, **overrides) -> tuple[Store, Path]:
+    def fresh(name: str, **overrides) -> tuple[Store, Path, Settings]:
         case = work / f"bad-{name}"
         docs = letters(case / "docs", SECTORS[:2])
         settings = Settings(store_dir=case / "store", embedding_model=emb.model_id, audit_log=False, **overrides)
-        return Store(settings, embeddings_factory=lambda: emb), docs
+        return build_store(settings, embeddings=emb), docs, settings
 
     def attempt(name: str, check: Callable[[], bool]) -> None:
         try:
@@ -150,9 +152,9 @@ def bench_bad_input(work: Path) -> None:
 
     def file_case(name: str, make: Callable[[Path], object], expect: str = "failed", **overrides) -> None:
         def check() -> bool:
-            store, docs = fresh(name.replace(" ", "-"), **overrides)
+            store, docs, settings = fresh(name.replace(" ", "-"), **overrides)
             made = make(docs)
-            report = run_ingest(store, [made] if isinstance(made, Path) and not made.is_dir() else [docs])
+            report = ingest_files(store, settings, [made] if isinstance(made, Path) and not made.is_dir() else [docs])
             named = [o for o in report.outcomes if o.status == expect and o.detail]
             return bool(named) and (isinstance(made, Path) and not made.is_dir() or report.count("ingested") == 2)
         attempt(name, check)
@@ -178,20 +180,20 @@ def bench_bad_input(work: Path) -> None:
     file_case("symlink to a device", lambda d: (d / "nul.txt").symlink_to("/dev/null") or d, expect="skipped")
 
     def fifo_direct() -> bool:
-        store, docs = fresh("fifo-direct")
+        store, docs, settings = fresh("fifo-direct")
         os.mkfifo(docs.parent / "pijp.txt")
-        return bool(run_ingest(store, [docs.parent / "pijp.txt"]).failed)
+        return bool(ingest_files(store, settings, [docs.parent / "pijp.txt"]).failed)
 
     attempt("FIFO given directly", fifo_direct)
 
     def damaged(name: str, damage: Callable[[Store], None]) -> None:
         def check() -> bool:
-            store, docs = fresh(name.replace(" ", "-"))
-            run_ingest(store, [docs])
+            store, docs, settings = fresh(name.replace(" ", "-"))
+            ingest_files(store, settings, [docs])
             damage(store)
-            store.register(), store.timeline(), store.lexical()
-            run_ingest(store, [docs])
-            return check_store(store).ok
+            build_derived(settings, store).register(), build_derived(settings, store).timeline(), store.lexical()
+            ingest_files(store, settings, [docs])
+            return check_knowledge_base(store, settings).ok
         attempt(name, check)
 
     damaged("garbage in the BM25 files", lambda s: [f.write_bytes(b"\0junk") for f in (s.dir / "bm25").rglob("*")
@@ -202,41 +204,41 @@ def bench_bad_input(work: Path) -> None:
     damaged("vectors deleted behind the store's back", lambda s: s.vectors.delete(s.db.all_chunk_ids()[:3]))
 
     def corrupt_sqlite() -> bool:
-        store, docs = fresh("sqlite")
-        run_ingest(store, [docs])
+        store, docs, settings = fresh("sqlite")
+        ingest_files(store, settings, [docs])
         store.close()
         (store.dir / "passages.sqlite").write_bytes(b"rommel" * 1000)
         for name in ("passages.sqlite-wal", "passages.sqlite-shm"):
             (store.dir / name).unlink(missing_ok=True)
         try:
-            Store(store.settings)
+            build_store(settings)
             return False
         except ImvoError as exc:
             if "--rebuild" not in str(exc):
                 return False
-        report = rebuild_store(store.settings, [docs], embeddings_factory=lambda: emb)
+        report = rebuild_store(settings, [docs], embeddings=emb)
         return report.count("ingested") == 2 and any(work.glob("bad-sqlite/store.damaged-*"))
 
     attempt("unreadable passages.sqlite", corrupt_sqlite)
 
     def wrong_model() -> bool:
-        store, docs = fresh("model")
-        run_ingest(store, [docs])
+        store, docs, settings = fresh("model")
+        ingest_files(store, settings, [docs])
         before = store.db.chunk_count()
         store.close()
         try:
-            rebuild_store(store.settings.model_copy(update={"embedding_model": "/no/such/model"}), [docs])
+            rebuild_store(settings.model_copy(update={"embedding_model": "/no/such/model"}), [docs])
         except ConfigurationError:
             pass
-        return Store(store.settings, embeddings_factory=lambda: emb).db.chunk_count() == before
+        return build_store(settings, embeddings=emb).db.chunk_count() == before
 
     attempt("--rebuild with a wrong model setting", wrong_model)
 
     def concurrent() -> bool:
-        store, docs = fresh("lock", lock_timeout_s=0)
+        store, docs, settings = fresh("lock", lock_timeout_s=0)
         with writer_lock(store.dir, 0):
             try:
-                run_ingest(store, [docs])
+                ingest_files(store, settings, [docs])
                 return False
             except StoreBusyError as exc:
                 return str(os.getpid()) in str(exc)
@@ -244,8 +246,8 @@ def bench_bad_input(work: Path) -> None:
     attempt("a second ingest while one runs", concurrent)
 
     def two_stores() -> bool:
-        a, _ = fresh("two-a")
-        b, _ = fresh("two-b")
+        a, _, _ = fresh("two-a")
+        b, _, _ = fresh("two-b")
         return a.collection_name != b.collection_name
 
     attempt("two stores on one Chroma", two_stores)
@@ -266,9 +268,9 @@ def bench_bad_input(work: Path) -> None:
         from assistant.answer.audit import AuditLog
         from assistant.service.container import build_assistant
 
-        store, docs = fresh("surrogate")
-        run_ingest(store, [docs])
-        assistant = build_assistant(store.settings, store=store)
+        store, docs, settings = fresh("surrogate")
+        ingest_files(store, settings, [docs])
+        assistant = build_assistant(settings, store=store)
         try:
             assistant.ask("wat \ud800?")
             return False
@@ -323,10 +325,10 @@ KILL_POINTS = [
     ("assistant.store.lexical:LexicalIndex.save", "before", False),
     ("assistant.store.lexical:LexicalIndex.save", "after", False),
     ("assistant.register.register:Register.save", "after", False),
-    ("assistant.register:save_timeline", "before", False),
+    ("assistant.register.derived:save_timeline", "before", False),
     ("assistant.store.store:Store.reconcile_vectors", "before", False),
-    ("ingest.pipeline:repair_store", "before", False),
-    ("assistant.service.rebuild:run_ingest_locked", "after", True),
+    ("assistant.store.repair:repair_store", "before", False),
+    ("assistant.service.rebuild:ingest_files_locked", "after", True),
     ("assistant.service.rebuild:_carry_audit", "after", True),
     ("assistant.service.rebuild:_forget_local_clients", "before", True),
 ]
@@ -389,8 +391,8 @@ def percentile(values: list[float], q: float) -> float:
 def bench_chat(work: Path, sessions: int = 20, per_session: int = 4) -> None:
     from assistant.service.container import build_assistant
     from assistant.core.settings import Settings
-    from assistant.store.store import Store
-    from ingest.pipeline import run_ingest
+    from assistant.service.container import build_store
+    from assistant.service.ingestion import ingest_files
     from assistant.service.ingest_worker import ingest_in_worker
 
     print(f"\n## Chat latency, {sessions} concurrent sessions x {per_session} questions (one process, threads, "
@@ -439,12 +441,12 @@ def bench_chat(work: Path, sessions: int = 20, per_session: int = 4) -> None:
 
     # before: the ingest ran inside the web process and held the lock questions take
     lock = threading.Lock()
-    local = Store(settings)
+    local = build_store(settings)
     folder = uploads(1)
 
     def ingest_inline() -> None:
         with lock:
-            run_ingest(local, [folder])
+            ingest_files(local, settings, [folder])
 
     t = threading.Thread(target=ingest_inline)
     t.start()

@@ -23,6 +23,7 @@ from assistant.service.container import build_question_analyzer, build_retriever
 from assistant.evaluation import evidence_supported, load_questions
 from assistant.core.settings import Settings
 from assistant.store.store import Store
+from assistant.service.container import build_store
 from assistant.text.sentences import sentences as split_sentences
 
 
@@ -76,7 +77,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, default=Path("vectorstore"))
     args = parser.parse_args()
     settings = Settings(store_dir=args.store)
-    store = Store(settings)
+    store = build_store(settings)
     rows = pairs(load_questions(args.questions), store, settings)
     store.close()
     y = np.array([r[1] for r in rows])

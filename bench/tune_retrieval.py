@@ -24,9 +24,9 @@ from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.intents import kind_boosts, load_intents
 from assistant.retrieval.query import query_groups
 from assistant.core.settings import Settings
-from assistant.store.store import Store
+from assistant.service.container import build_store
 from assistant.text.lexicon import Lexicon
-from ingest.pipeline import run_ingest
+from assistant.service.ingestion import ingest_files
 
 ROOT = Path(__file__).resolve().parents[1]
 DENSE_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
@@ -58,8 +58,8 @@ def main() -> None:
         if args.model:
             overrides["embedding_model"] = args.model
         settings = Settings(**overrides)
-        store = Store(settings)
-        run_ingest(store, [ROOT / "corpus"])
+        store = build_store(settings)
+        ingest_files(store, settings, [ROOT / "corpus"])
         assistant = build_assistant(settings, store=store)
         rankings = {q.id: legs(assistant, q.question, 40) for q in questions}
 

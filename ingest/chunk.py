@@ -13,23 +13,18 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from assistant.core.errors import ConfigurationError, IngestFileError
 from assistant.text.kamerstuk import unique_kamerstuk_ids
 from assistant.text.sentences import split_sentences
-from ingest.parsed import Block, BlockKind, Chunk, CleanDocument, DocumentMetadata
+from assistant.core.model import Chunk, DocumentMetadata
+from ingest.parsed import Block, BlockKind, CleanDocument
 
 # "2.1 Rol overheid" → level 2; "3. Stand van zaken" / "IV. Bijlagen" / "B. Kosten" → level 1.
 _HEADING_NUMBER = re.compile(r"\s*(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?|(?P<alpha>[IVX]{1,4}|[A-Z])\.)\s")
 _WORD = re.compile(r"\S+")
 # An overlong "sentence" beyond this many times max_words is a table or OCR debris: cut it at words.
 _HARD_SPLIT_FACTOR = 2
-
-
-class _Titled(Protocol):  # a Chunk, or a stored Passage
-    heading: str | None
-    text: str
 
 
 @dataclass(frozen=True)
@@ -87,18 +82,6 @@ def chunk_document(
         for span in packer.pack(packer.block_pieces(i))
     ]
     return _build_chunks(clean, meta, flow_spans, footnote_spans)
-
-
-# Names for structure that the text itself does not say: a question about who signed a letter must
-# find the passage with its signature, which rarely contains the word.
-_KIND_LABELS = {"signature": "Ondertekening (ondertekend door)", "footnote": "Voetnoot"}
-
-
-def embedding_text(chunk: _Titled, title: str) -> str:
-    """What the embedder and BM25 index see: title, section heading and structure label give context."""
-    label = _KIND_LABELS.get(getattr(chunk, "kind", ""), "")
-    header = " — ".join(part for part in (title.strip(), chunk.heading or "", label) if part)
-    return f"{header}\n{chunk.text}" if header else chunk.text
 
 
 def _check_sizes(target_words: int, max_words: int, min_words: int, overlap_sentences: int) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from typing import Any
 
-import yaml
-
-from assistant.core.errors import DataFileError
+from assistant.core.datafiles import DataModel, Regex, load_data_file, validate
 from assistant.text.dates import with_date_patterns
 
 RULES_FILE = "cleaning.yaml"
@@ -30,26 +28,35 @@ class CleanRules:
         return len(line) <= 60 and any(p.match(line) for p in self.date_lines)
 
 
-def parse_rules(data: dict, source: object = RULES_FILE) -> CleanRules:
-    try:
-        return CleanRules(
-            furniture_lines=tuple(re.compile(p, re.IGNORECASE) for p in data["furniture_lines"]),
-            bullets=frozenset(b for b in data["bullets"] if b),
-            ambiguous_bullets=frozenset(b for b in data["ambiguous_bullets"] if b),
-            ocr_marker_glyphs="".join(data["ocr_marker_glyphs"]),
-            hyphen_conjunctions=frozenset(w.lower() for w in data["hyphen_conjunctions"]),
-            footnote_cues=re.compile("|".join(f"(?:{p})" for p in data["footnote_cues"]), re.IGNORECASE),
-            date_lines=tuple(re.compile(with_date_patterns(p), re.IGNORECASE) for p in data.get("date_lines", [])),
-        )
-    except (KeyError, TypeError, re.error) as exc:
-        raise DataFileError(source, f"malformed cleaning rules ({exc!r}): restore the file from git") from exc
+class CleaningFile(DataModel):
+    """assistant/data/cleaning.yaml; the comments there say what each list is for."""
+
+    furniture_lines: list[Regex]
+    bullets: list[str]
+    ambiguous_bullets: list[str]
+    ocr_marker_glyphs: list[str]
+    hyphen_conjunctions: list[str]
+    footnote_cues: list[Regex]
+    date_lines: list[Regex] = []
+
+
+def parse_rules(data: Any, source: object = RULES_FILE) -> CleanRules:
+    """Rules from already-parsed data; a malformed field is a DataFileError naming `source`."""
+    return _compile(validate(data, CleaningFile, source))
+
+
+def _compile(data: CleaningFile) -> CleanRules:
+    return CleanRules(
+        furniture_lines=tuple(re.compile(p, re.IGNORECASE) for p in data.furniture_lines),
+        bullets=frozenset(b for b in data.bullets if b),
+        ambiguous_bullets=frozenset(b for b in data.ambiguous_bullets if b),
+        ocr_marker_glyphs="".join(data.ocr_marker_glyphs),
+        hyphen_conjunctions=frozenset(w.lower() for w in data.hyphen_conjunctions),
+        footnote_cues=re.compile("|".join(f"(?:{p})" for p in data.footnote_cues), re.IGNORECASE),
+        date_lines=tuple(re.compile(with_date_patterns(p), re.IGNORECASE) for p in data.date_lines),
+    )
 
 
 @functools.cache
 def default_rules() -> CleanRules:
-    path = resources.files("assistant") / "data" / RULES_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(path, f"cannot read the cleaning rules ({exc}): reinstall the package (`make install`)") from exc
-    return parse_rules(data or {}, path)
+    return _compile(load_data_file(RULES_FILE, CleaningFile))

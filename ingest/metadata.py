@@ -21,14 +21,22 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, RootModel, field_validator
 
-from assistant.core.errors import ConfigurationError
+from assistant.core.datafiles import (
+    RESTORE_PACKAGE_FILE,
+    DataModel,
+    Regex,
+    Text,
+    data_path,
+    load_yaml,
+    validate,
+)
+from assistant.core.errors import DataFileError
+from assistant.core.model import DocumentMetadata
 from assistant.text.dates import (
     FULL_DATE,
     MONTH_YEAR,
@@ -41,7 +49,7 @@ from assistant.text.dates import (
 )
 from assistant.text.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
 from assistant.text.letters import letter_words
-from ingest.parsed import CleanDocument, DocumentMetadata
+from ingest.parsed import CleanDocument
 
 UNKNOWN_TYPE = "onbekend"
 CURATED_DATE_BASIS = "handmatig vastgesteld (metadata-bestand)"
@@ -81,19 +89,50 @@ class MetadataRules:
 
 
 def rules_path() -> Path:
-    return Path(str(resources.files("assistant") / "data" / "metadata_rules.yaml"))
+    return data_path("metadata_rules.yaml")
+
+
+class DocTypeRuleModel(DataModel):
+    type: Text
+    head_any: list[Regex] = []
+    tail_any: list[Regex] = []
+    text_any: list[Regex] = []
+    text_all: list[Regex] = []
+    signed_by_official: bool | None = None
+
+
+class AddresseeRule(DataModel):
+    pattern: Regex
+    addressee: str  # may use the pattern's named groups: '{a}'
+
+
+class MetadataRulesFile(DataModel):
+    """assistant/data/metadata_rules.yaml; the comments there say what each rule does. Patterns are checked
+    alone here; `{date}` and `{month_year}` are filled in by _compile_rules."""
+
+    head_chars: int
+    tail_chars: int
+    date_lines: list[Regex]
+    head_month_lines: list[Regex] = []
+    own_kamerstuk_lines: list[Regex] = []
+    doc_types: list[DocTypeRuleModel]
+    addressees: list[AddresseeRule]
+    addressee_fallbacks: list[AddresseeRule] = []
+    title_lines: list[Regex] = []
+    generic_headings: list[Regex] = []
+    signature_stops: list[Regex]
+    official_signatures: list[Regex] = []
+    signature_roles: list[Regex]
 
 
 @cache
 def load_metadata_rules() -> MetadataRules:
     path = rules_path()
+    rules = load_yaml(path, MetadataRulesFile, restore=RESTORE_PACKAGE_FILE)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return _compile_rules(raw)
-    except FileNotFoundError as exc:
-        raise ConfigurationError(f"{path}: metadata rules file is missing: reinstall the package") from exc
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
-        raise ConfigurationError(f"{path}: metadata rules are malformed ({exc}): fix the file") from exc
+        return _compile_rules(rules.model_dump())  # the compile step reads the validated fields by name
+    except re.error as exc:  # a pattern that compiles alone but not with its placeholder filled in
+        raise DataFileError(path, f"a pattern does not compile with {{date}} or {{month_year}} filled in ({exc}); fix the file") from exc
 
 
 def _alternation(items: list[str]) -> str:
@@ -132,9 +171,7 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
         head_chars=int(raw["head_chars"]),
         tail_chars=int(raw["tail_chars"]),
         date_lines=tuple(with_date(p) for p in raw["date_lines"]),
-        head_month_lines=tuple(
-            with_date(p) for p in raw.get("head_month_lines", [])
-        ),
+        head_month_lines=tuple(with_date(p) for p in raw.get("head_month_lines", [])),
         own_kamerstuk_lines=many("own_kamerstuk_lines", re.MULTILINE),
         doc_types=doc_types,
         addressees=tuple((re.compile(a["pattern"], _FLAGS), str(a["addressee"])) for a in raw["addressees"]),
@@ -525,42 +562,23 @@ def _normalised(value: str) -> str:
     return normal
 
 
-def _entry_error(where: object, name: str, exc: ValidationError) -> ConfigurationError:
-    first = exc.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or "(entry)"
-    if first["type"] == "extra_forbidden":
-        reason = f"unknown field: allowed are {', '.join(CuratedEntry.model_fields)}"
-    else:
-        reason = first["msg"].removeprefix("Value error, ")
-    return ConfigurationError(f"{where}: entry {name!r}, field {field!r}: {reason}")
+def _file_names(value: Any) -> Any:
+    # An unquoted name such as 2016 is read as a number; it is still a file name. An empty file has no entries.
+    if value is None:
+        return {}
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+class CuratedFile(RootModel[Annotated[dict[str, CuratedEntry], BeforeValidator(_file_names)]]):
+    """A metadata.yaml: file name → its entry."""
 
 
 def load_curated_metadata(path: Path) -> dict[str, dict]:
     """File name → the fields its entry sets (validated, Kamerstuk numbers normalised). Missing file: {}."""
     if not path.exists():
         return {}
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigurationError(f"{path}: not valid YAML ({exc}): fix the syntax") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"{path}: cannot be read ({exc}): check the file") from exc
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise ConfigurationError(f"{path}: expected a mapping of file name → fields, got {type(raw).__name__}")
-    entries: dict[str, dict] = {}
-    for name, fields in raw.items():
-        if not isinstance(fields, dict):
-            raise ConfigurationError(
-                f"{path}: entry {name!r}: expected a mapping of fields (title, date, ...), got {type(fields).__name__}"
-            )
-        try:
-            entry = CuratedEntry.model_validate(fields)
-        except ValidationError as exc:
-            raise _entry_error(path, str(name), exc) from exc
-        entries[str(name)] = entry.model_dump(exclude_unset=True)
-    return entries
+    curated = load_yaml(path, CuratedFile)
+    return {name: entry.model_dump(exclude_unset=True) for name, entry in curated.root.items()}
 
 
 _OVERRIDABLE = (
@@ -573,10 +591,8 @@ def merge_metadata(extracted: DocumentMetadata, curated: dict | None) -> Documen
     """Curated fields win; Kamerstuk references are the union (curated first); extracted=False."""
     if not curated:
         return extracted
-    try:
-        fields = CuratedEntry.model_validate(curated).model_dump(exclude_unset=True)
-    except ValidationError as exc:
-        raise _entry_error("curated metadata", extracted.source or extracted.doc_id, exc) from exc
+    source = f"curated metadata of {extracted.source or extracted.doc_id}"
+    fields = validate(curated, CuratedEntry, source).model_dump(exclude_unset=True)
     changes: dict[str, Any] = {k: fields[k] for k in _OVERRIDABLE if k in fields}
     for required in ("title", "doc_type"):
         if changes.get(required, "") is None:

@@ -1,4 +1,4 @@
-"""Plain data passed between the ingestion stages."""
+"""A document as the ingest stages parse it: pages, blocks and clean text (before it becomes passages)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "footnote", "signature"]
+from assistant.core.model import PassageKind as BlockKind
 
 
 @dataclass(frozen=True)
@@ -63,39 +63,3 @@ class CleanDocument:
             if block.start <= offset < block.end + 2:
                 return block.page
         return self.blocks[-1].page if self.blocks else 1
-
-
-@dataclass
-class DocumentMetadata:
-    doc_id: str
-    title: str
-    doc_type: str  # Kamerbrief, brief aan Kamerleden, brief aan minister, SER-notitie, ... or "onbekend"
-    date: str | None = None  # ISO date, or YYYY-MM / YYYY when that is all the text tells
-    date_basis: str | None = None  # how the date was determined
-    senders: list[str] = field(default_factory=list)
-    addressee: str | None = None
-    kamerstuk: str | None = None  # this document's own number, normalised "26485-212"
-    kamerstuk_refs: list[str] = field(default_factory=list)  # every reference in the text, normalised
-    source: str = ""  # path relative to the corpus folder
-    source_url: str | None = None  # where the document was published (an official publication's page)
-    summary: str | None = None
-    original_name: str | None = None  # the file's earlier name (e.g. the seed name the eval set uses)
-    notes: str | None = None
-    extracted: bool = True  # False when the curated metadata file supplied the fields
-
-
-@dataclass
-class Chunk:
-    chunk_id: str
-    doc_id: str
-    text: str
-    kind: BlockKind  # kind of its first block; "footnote" for footnote passages
-    page: int
-    page_label: str | None
-    heading: str | None
-    start: int  # offsets into CleanDocument.text
-    end: int
-    kamerstuk_refs: list[str]
-    content_hash: str
-    ordinal: int  # position in the document
-    footnote_of: str | None = None  # for footnote chunks: chunk_id of the passage that cites it

@@ -1,7 +1,9 @@
-"""One ingest run: discover → (skip unchanged) → load → clean → metadata → chunk → index.
+"""One ingest run: discover → (skip unchanged) → load → clean → metadata → chunk → write.
 
-Bad files are reported, not fatal: each gets a one-line reason and the others are ingested. What is
-already in the store is only replaced once the new version of a document is fully prepared.
+It writes through an `IndexWriter` (assistant/core/protocols.py) and knows nothing of the store behind
+it; the caller holds the store's writer lock (assistant/service/ingestion.py). Bad files are reported,
+not fatal: each gets a one-line reason and the others are ingested. What is already in the store is
+only replaced once the new version of a document is fully prepared.
 """
 
 from __future__ import annotations
@@ -10,30 +12,26 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from assistant.core.errors import EXIT_OK, EXIT_SOME_FILES_FAILED, IngestFileError
-from assistant.store.lock import writer_lock
-from assistant.store.passages import DocumentUpdate, StoredDocument
-from assistant.store.store import Store
-from ingest.chunk import chunk_document, embedding_text
+from assistant.core.model import DocumentUpdate, ProgressFn, StoredDocument
+from assistant.core.protocols import IndexWriter
+from assistant.core.settings import IngestSettings
+from ingest.chunk import chunk_document
 from ingest.clean import clean_document
 from ingest.discover import SourceFile, discover, is_supported
 from ingest.load import SUPPORTED_SUFFIXES, load_document
 from ingest.metadata import extract_metadata, load_curated_metadata, merge_metadata
-from assistant.store.repair import repair_store
 
 log = logging.getLogger(__name__)
 
 # Bump when cleaning/chunking changes so that every document is re-processed once.
 PIPELINE_VERSION = "3"
-EMBED_BATCH = 256
 
 Status = Literal["ingested", "unchanged", "removed", "failed", "duplicate", "skipped"]
-ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 @dataclass
@@ -107,38 +105,21 @@ def _curated_entry(sf: SourceFile, curated_by_folder: dict[Path, dict[str, dict]
 
 
 def run_ingest(
-    store: Store, paths: list[Path], *, rebuild: bool = False, progress: ProgressFn | None = None
+    writer: IndexWriter, paths: list[Path], settings: IngestSettings, *, rebuild: bool = False,
+    progress: ProgressFn | None = None,
 ) -> IngestReport:
-    """One run, holding the store's writer lock (a second writer waits, then says who holds it)."""
-    with writer_lock(store.dir, store.settings.lock_timeout_s):
-        return run_ingest_locked(store, paths, rebuild=rebuild, progress=progress)
-
-
-def run_ingest_locked(
-    store: Store, paths: list[Path], *, rebuild: bool = False, progress: ProgressFn | None = None
-) -> IngestReport:
-    """`run_ingest` for a caller that already holds the writer lock."""
-    store.writing = True
-    try:
-        return _ingest(store, paths, rebuild=rebuild, progress=progress)
-    finally:
-        store.writing = False
-
-
-def _ingest(store: Store, paths: list[Path], *, rebuild: bool, progress: ProgressFn | None) -> IngestReport:
+    """One run; the caller holds the store's writer lock."""
     started = time.perf_counter()
-    settings = store.settings
     report = IngestReport()
     notify = progress or (lambda stage, done, total: None)
     if rebuild:
-        store.embeddings  # noqa: B018 - load the configured model before anything is dropped
-        store.reset()
-    store.check_model()
+        writer.reset()
+    writer.check_model()
 
     files, roots, skipped = discover(paths, follow_external_symlinks=settings.follow_external_symlinks)
     report.outcomes += [FileOutcome(s.source, "failed" if s.failure else "skipped", s.reason) for s in skipped]
     curated_by_root = _curated_for(sorted({f.root for f in files} | set(roots)), settings.metadata_file)
-    stored = {d.doc_id: d for d in store.db.documents()}
+    stored = {d.doc_id: d for d in writer.stored_documents()}
     settings_key = json.dumps(
         [PIPELINE_VERSION, settings.chunk_target_words, settings.chunk_max_words, settings.chunk_min_words,
          settings.chunk_overlap_sentences]
@@ -163,7 +144,7 @@ def _ingest(store: Store, paths: list[Path], *, rebuild: bool, progress: Progres
     for i, (sf, fingerprint, curated) in enumerate(to_process):
         notify("prepare", i, len(to_process))
         try:
-            updates.append(_prepare(sf, fingerprint, curated, store, max_bytes))
+            updates.append(_prepare(sf, fingerprint, curated, settings, max_bytes))
         except IngestFileError as exc:
             report.outcomes.append(FileOutcome(sf.source, "failed", exc.reason))
         except Exception as exc:  # a bug on one odd file must not lose the whole run
@@ -189,22 +170,17 @@ def _ingest(store: Store, paths: list[Path], *, rebuild: bool, progress: Progres
         else:
             updates.append(update)
 
-    # 4. Write: vectors first (invisible until committed), then the commit, then derived indexes.
-    if updates or removed or store.vectors_dirty:
-        store.mark_vectors_dirty()
-        _embed_missing(store, updates, report, notify)
-        store.db.commit_changes(updates, [d.doc_id for d in removed])
+    # 4. Write: vectors first (invisible until committed), then the commit, then the search indexes.
+    if updates or removed or writer.needs_write:
+        stats = writer.write(updates, [d.doc_id for d in removed], notify)
+        report.embedded_chunks, report.embed_seconds = stats.embedded, stats.embed_seconds
         for update in updates:
             report.outcomes.append(
                 FileOutcome(update.metadata.source, "ingested", "; ".join(update.warnings), update.pages, len(update.chunks))
             )
         report.outcomes += [FileOutcome(d.source, "removed", chunks=d.chunks) for d in removed]
-        notify("index", 0, 1)
-        store.rebuild_derived()
-        store.reconcile_vectors()
-        notify("index", 1, 1)
     # 5. Repair what an earlier crash, a concurrent writer or damage left behind (SQLite is the truth).
-    report.repaired = repair_store(store, notify)
+    report.repaired = writer.repair(notify)
 
     report.pages = sum(o.pages for o in report.outcomes if o.status == "ingested")
     report.seconds = time.perf_counter() - started
@@ -271,8 +247,9 @@ def _is_under(path: Path, root: Path) -> bool:
         return False
 
 
-def _prepare(sf: SourceFile, fingerprint: str, curated: dict | None, store: Store, max_bytes: int) -> DocumentUpdate:
-    settings = store.settings
+def _prepare(
+    sf: SourceFile, fingerprint: str, curated: dict | None, settings: IngestSettings, max_bytes: int
+) -> DocumentUpdate:
     loaded = load_document(sf.path, max_bytes=max_bytes)
     clean = clean_document(loaded)
     if not clean.text.strip():
@@ -324,37 +301,3 @@ def _page_starts(clean) -> list[tuple[int, int]]:
         if not starts or starts[-1][1] != block.page:
             starts.append((block.start, block.page))
     return starts
-
-
-def _embed_missing(store: Store, updates: list[DocumentUpdate], report: IngestReport, notify: ProgressFn) -> None:
-    """Embed the chunks Chroma does not have yet; ids are content-addressed, so a rerun resumes."""
-    chunks = [(u, c) for u in updates for c in u.chunks]
-    if not chunks:
-        return
-    vectors = store.vectors
-    have = vectors.existing_ids([c.chunk_id for _u, c in chunks])
-    todo = [(u, c) for u, c in chunks if c.chunk_id not in have]
-    spent_before = store.embeddings.seconds_spent
-    for i in range(0, len(todo), EMBED_BATCH):
-        notify("embed", i, len(todo))
-        batch = todo[i : i + EMBED_BATCH]
-        vectors.upsert(
-            [c.chunk_id for _u, c in batch],
-            [embedding_text(c, u.metadata.title) for u, c in batch],
-            [_vector_metadata(u, c) for u, c in batch],
-        )
-    notify("embed", len(todo), len(todo))
-    report.embedded_chunks = len(todo)
-    report.embed_seconds = store.embeddings.seconds_spent - spent_before
-
-
-def _vector_metadata(update: DocumentUpdate, chunk) -> dict:
-    date = update.metadata.date or ""
-    digits = (date.replace("-", "") + "0000")[:8]
-    return {
-        "doc_id": chunk.doc_id,
-        "doc_type": update.metadata.doc_type,
-        "date_num": int(digits) if digits.isdigit() else 0,
-        "page": chunk.page,
-        "kind": chunk.kind,
-    }

@@ -34,12 +34,13 @@ def embeddings():
 @pytest.fixture(scope="session")
 def corpus_store_dir(tmp_path_factory: pytest.TempPathFactory, embeddings) -> Path:
     """The real corpus ingested once into a session store (read-only for tests)."""
-    from assistant.store.store import Store
-    from ingest.pipeline import run_ingest
+    from assistant.service.container import build_store
+    from assistant.service.ingestion import ingest_files
 
     store_dir = tmp_path_factory.mktemp("corpus-store")
-    store = Store(Settings(store_dir=store_dir), embeddings_factory=lambda: embeddings)
-    report = run_ingest(store, [CORPUS])
+    settings = Settings(store_dir=store_dir)
+    store = build_store(settings, embeddings=embeddings)
+    report = ingest_files(store, settings, [CORPUS])
     store.close()
     assert report.exit_code == 0, [o for o in report.outcomes if o.status == "failed"]
     return store_dir

@@ -27,7 +27,7 @@ from assistant.text.vocabulary import is_refusal, phrases
 from assistant.core.errors import ConfigurationError, LLMUnavailableError
 from assistant.text.question import Question
 from assistant.core.model import Answer, Language, Passage
-from assistant.core.settings import Settings
+from assistant.core.settings import LLMSettings
 
 ANSWER_PROMPT = "answer_v2.txt"
 REWRITE_PROMPT = "rewrite_v1.txt"
@@ -38,7 +38,7 @@ _OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
 
 
 # --- building the chat model ------------------------------------------------------------------
-def build_chat_model(settings: Settings) -> BaseChatModel:
+def build_chat_model(settings: LLMSettings) -> BaseChatModel:
     """The chat model IMVO_LLM names ('provider:model'), pointed at IMVO_LLM_BASE_URL when set."""
     from langchain.chat_models import init_chat_model
 

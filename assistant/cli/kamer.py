@@ -70,7 +70,7 @@ def fetch_dossier_command(
                                    progress=_progress_fn(bar))
             requests, retries = client.stats.requests, client.stats.retries
         with open_store(settings) as st, _progress_bar(err) as bar:
-            ingest_report = ingest_fetched(st, _progress_fn(bar))
+            ingest_report = ingest_fetched(st, settings, _progress_fn(bar))
     except ImvoError as exc:
         raise fail(exc) from exc
     if not ingest_report.nothing_changed or ingest_report.failed:
@@ -100,6 +100,7 @@ def sync_motions_command(
 ) -> None:
     """Look up the official state of every motion (and toezegging) in the Tweede Kamer's open data."""
     from assistant.cli.main import _ready_store, err, fail, make_settings, out
+    from assistant.service.container import build_derived
     from assistant.core.errors import ImvoError
     from assistant.kamer.http import PoliteClient
     from assistant.kamer.sync import sync_official
@@ -107,7 +108,7 @@ def sync_motions_command(
     settings = make_settings(store)
     try:
         with _ready_store(settings) as st, PoliteClient.from_settings(settings) as client, _progress_bar(err) as bar:
-            report = sync_official(client, settings, st.register(), dossiers=dossier or (),
+            report = sync_official(client, settings, build_derived(settings, st).register(), dossiers=dossier or (),
                                    toezeggingen=toezeggingen, progress=_progress_fn(bar))
             requests = client.stats.requests
     except ImvoError as exc:

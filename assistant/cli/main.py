@@ -63,7 +63,7 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from assistant.service.container import open_store
-    from ingest.pipeline import run_ingest
+    from assistant.service.ingestion import ingest_files
 
     settings = make_settings(store)
     targets = paths or [settings.corpus_dir]
@@ -90,7 +90,7 @@ def ingest(
                 report = rebuild_store(settings, targets, progress=progress)
             else:
                 with open_store(settings) as st:
-                    report = run_ingest(st, targets, progress=progress)
+                    report = ingest_files(st, settings, targets, progress=progress)
     except ImvoError as exc:
         raise fail(exc) from exc
     _print_report(report)
@@ -174,12 +174,12 @@ def check(
     """Compare SQLite, Chroma and the BM25 snapshot (counts and ids); `imvo ingest` repairs what differs."""
     from assistant.service.container import open_store
     from assistant.core.errors import EXIT_STORE_DAMAGED
-    from assistant.store.check import check_store
+    from assistant.service.ingestion import check_knowledge_base
 
     settings = make_settings(store)
     try:
         with open_store(settings) as st:
-            report = check_store(st)
+            report = check_knowledge_base(st, settings)
             collection = st.collection_name
     except ImvoError as exc:
         raise fail(exc) from exc
@@ -453,8 +453,11 @@ def motions(
     from assistant.register.official import OfficialJoin
 
     try:
-        with _ready_store(make_settings(store)) as st:
-            register = st.register()
+        from assistant.service.container import build_derived
+
+        settings = make_settings(store)
+        with _ready_store(settings) as st:
+            register = build_derived(settings, st).register()
             official = OfficialJoin.load(st.dir)
     except ImvoError as exc:
         raise fail(exc) from exc
@@ -503,8 +506,11 @@ def timeline(
     from assistant.service.presenters import timeline_to_dict
 
     try:
-        with _ready_store(make_settings(store)) as st:
-            events = st.timeline()
+        from assistant.service.container import build_derived
+
+        settings = make_settings(store)
+        with _ready_store(settings) as st:
+            events = build_derived(settings, st).timeline()
     except ImvoError as exc:
         raise fail(exc) from exc
     if as_json:

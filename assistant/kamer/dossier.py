@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
+from pydantic import RootModel
 
-from assistant.core.errors import ImvoError, NetworkUnavailableError, RemoteServiceError
+from assistant.core.datafiles import load_yaml
+from assistant.core.errors import DataFileError, ImvoError, NetworkUnavailableError, RemoteServiceError
+from assistant.core.model import ProgressFn
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.sru import KamerstukRecord, search_dossier
 from assistant.core.settings import Settings
 from ingest.load import PAGE_VIEW_DIR  # where ingest looks for an XML Kamerstuk's page view
 
-ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 METADATA_NAME = "metadata.yaml"
 
 _SAVE_EVERY = 25
@@ -97,15 +99,18 @@ def metadata_entry(record: KamerstukRecord, fetched_at: str) -> dict:
     return entry
 
 
+# The entries are kept as they are (ingest checks them): a fetch must not drop an entry it cannot judge.
+_DossierMetadataFile = RootModel[dict[Any, Any] | None]
+
+
 def read_metadata(folder: Path) -> dict[str, dict]:
     path = folder / METADATA_NAME
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return {}  # rewritten from the listing below
-    return data if isinstance(data, dict) else {}
+        return load_yaml(path, _DossierMetadataFile).root or {}
+    except DataFileError:
+        return {}  # unreadable or not a mapping: rewritten from the listing
 
 
 def write_metadata(folder: Path, entries: dict[str, dict]) -> None:

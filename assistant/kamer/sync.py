@@ -8,13 +8,14 @@ kept page by page with its skiptoken. Whatever happens, what was synced so far i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from assistant.core.model import ProgressFn
 from assistant.core.errors import NetworkUnavailableError, RemoteServiceError
 from assistant.kamer.feed import sync_toezeggingen
 from assistant.kamer.http import PoliteClient
@@ -29,7 +30,6 @@ from assistant.kamer.record import (
 )
 from assistant.core.settings import Settings
 
-ProgressFn = Callable[[str, int, int], None]
 _DOSSIER_OF = re.compile(r"^(\d{5}(?:-[IVXLA-C]+)?)-\d+$")
 
 

@@ -98,7 +98,7 @@ def _count(word: str | None) -> int:
 
 def named_in_text(text: str) -> list[tuple[str, list[str], str | None]]:
     """(kind, members, Kamerstuk) of every explicit mention in a free text, e.g. a question."""
-    dummy = Sentence(text, Passage("", "", text, "", "", None, "", 1), -1, 0, footnote=False)
+    dummy = Sentence(text, Passage(chunk_id="", doc_id="", text=text, title="", doc_type="", date=None, source="", page=1), -1, 0, footnote=False)
     return [(m.kind, m.members, m.kamerstuk) for m in _explicit_mentions(dummy)]
 
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
-import yaml
-
+from assistant.core.datafiles import DataModel, Regex, load_data_file
 from assistant.kamer.record import OfficialMotion
 from assistant.core.model import Answer, AnswerSentence, Citation, Passage
 from assistant.text.dates import format_date
@@ -22,10 +20,51 @@ from assistant.register.official import OfficialJoin, disagreements
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken
 
 
+class OfficialCues(DataModel):
+    votes: list[Regex]
+    afgedaan: list[Regex]
+
+
+class OfficialTexts(DataModel):
+    """The answer's sentences in one language (str.format templates)."""
+
+    source_title: str
+    doc_type: str
+    motion: str
+    outcome: str
+    outcome_no_votes: str
+    undecided: str
+    date_phrase: str
+    fractions: str
+    not_voted: str
+    afgedaan_true: str
+    afgedaan_false: str
+    afgedaan_none: str
+    appreciation: str
+    documents: str
+    conflict: str
+    record_text: str
+    word_yes: str
+    word_no: str
+    unknown: str
+
+
+class OfficialTextsByLanguage(DataModel):
+    nl: OfficialTexts
+    en: OfficialTexts
+    outcomes: dict[Literal["nl", "en"], dict[str, str]]  # the record's outcome → its word
+
+
+class OfficialChatFile(DataModel):
+    """assistant/data/official_chat.yaml."""
+
+    cues: OfficialCues
+    texts: OfficialTextsByLanguage
+
+
 @cache
 def _rules() -> dict[str, Any]:
-    path = resources.files("assistant") / "data" / "official_chat.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_data_file("official_chat.yaml", OfficialChatFile).model_dump()
     raw["compiled"] = {k: [re.compile(p) for p in v] for k, v in raw["cues"].items()}
     return raw
 

@@ -5,96 +5,199 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
 
-import yaml
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
 
-from assistant.core.errors import DataFileError
+from assistant.core.datafiles import (
+    RESTORE_PACKAGE_FILE,
+    DataModel,
+    M,
+    Regex,
+    Text,
+    as_list,
+    check_regex,
+    data_path,
+    load_yaml,
+)
 
 REGISTER_RULES_FILE = "register_rules.yaml"
 TIMELINE_RULES_FILE = "timeline_rules.yaml"
-KINDS = ("motie", "toezegging", "initiatiefwetsvoorstel")
+Kind = Literal["motie", "toezegging", "initiatiefwetsvoorstel"]
+KINDS: tuple[str, ...] = get_args(Kind)
 _FRAGMENT = re.compile(r"@(\w+)@")
 
 
-def _path(name: str) -> Any:
-    return resources.files("assistant") / "data" / name
+def _path(name: str) -> Path:
+    return data_path(name)
 
 
-@cache
-def load_rules_file(name: str) -> dict[str, Any]:
-    path = _path(name)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataFileError(path, f"cannot be read ({exc}); reinstall the package (`make install`)") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(path, f"is not valid YAML ({exc}); fix the file") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(path, "must hold a mapping at the top level; fix the file")
-    return data
+def _load(name: str, model: type[M]) -> M:
+    return load_yaml(_path(name), model, restore=RESTORE_PACKAGE_FILE)
 
 
-class _Reader:
-    """Typed access to one rules file; every error names the file and the key to fix."""
+# --- the files' models --------------------------------------------------------------------------
+def _expand_fragments(pattern: str, info: ValidationInfo) -> str:
+    """`@name@` replaced by the fragment `name` (recursively), then checked to compile."""
+    fragments = (info.context or {}).get("fragments") or {}
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.data = load_rules_file(name)
-        self.fragments: dict[str, str] = {}
-
-    def fail(self, key: str, reason: str) -> DataFileError:
-        return DataFileError(_path(self.name), f"key `{key}` {reason}; fix the file")
-
-    def get(self, key: str) -> Any:
-        node: Any = self.data
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                raise self.fail(key, "is missing")
-            node = node[part]
-        return node
-
-    def expand(self, key: str, pattern: str, depth: int = 0) -> str:
+    def expand(text: str, depth: int) -> str:
         if depth > 10:
-            raise self.fail(key, "has fragments that refer to each other in a loop")
+            raise ValueError("has fragments that refer to each other in a loop")
 
         def sub(m: re.Match[str]) -> str:
-            name = m.group(1)
-            if name not in self.fragments:
-                raise self.fail(key, f"uses the unknown fragment @{name}@")
-            return self.expand(key, self.fragments[name], depth + 1)
+            if m.group(1) not in fragments:
+                raise ValueError(f"uses the unknown fragment @{m.group(1)}@")
+            return expand(str(fragments[m.group(1)]), depth + 1)
 
-        return _FRAGMENT.sub(sub, pattern)
+        return _FRAGMENT.sub(sub, text)
 
-    def regex(self, key: str, pattern: Any = None) -> re.Pattern[str]:
-        raw = self.get(key) if pattern is None else pattern
-        if not isinstance(raw, str):
-            raise self.fail(key, "must be a regular expression string")
-        try:
-            return re.compile(self.expand(key, raw))
-        except re.error as exc:
-            raise self.fail(key, f"is not a valid regular expression ({exc})") from exc
+    return check_regex(expand(pattern, 0))
 
-    def regexes(self, key: str) -> tuple[re.Pattern[str], ...]:
-        raw = self.get(key)
-        if isinstance(raw, str):
-            raw = [raw]
-        if not isinstance(raw, list):
-            raise self.fail(key, "must be a list of regular expressions")
-        return tuple(self.regex(key, p) for p in raw)
 
-    def words(self, key: str) -> tuple[str, ...]:
-        raw = self.get(key)
-        if not isinstance(raw, list) or not all(isinstance(w, (str, int)) for w in raw):
-            raise self.fail(key, "must be a list of words")
-        return tuple(str(w) for w in raw)
+# A pattern of register_rules.yaml: held with its fragments expanded.
+Pattern = Annotated[str, AfterValidator(_expand_fragments)]
+Patterns = Annotated[tuple[Pattern, ...], BeforeValidator(as_list)]
+Words = tuple[str, ...]
 
-    def number(self, key: str) -> float:
-        raw = self.get(key)
-        if not isinstance(raw, (int, float)):
-            raise self.fail(key, "must be a number")
-        return raw
+
+class OcrFix(DataModel):
+    pattern: Pattern
+    replace: str
+
+
+class MentionRule(DataModel):
+    kind: Kind
+    pattern: Pattern
+
+
+class KindBeforeKamerstuk(DataModel):
+    pattern: Pattern
+    max_gap: int
+
+
+class DebateRule(DataModel):
+    pattern: Pattern
+    same_debate_ratio: float
+
+
+class StatusRule(DataModel):
+    status: Text
+    kinds: Annotated[tuple[Kind, ...], BeforeValidator(lambda v: v or KINDS)] = KINDS  # default: every kind
+    pattern: Pattern
+
+
+class ExecutionPhrases(DataModel):
+    twijfel: Patterns
+    uitgevoerd: Patterns
+
+
+class BackReference(DataModel):
+    pattern: Pattern
+    window_passages: int
+    weak_determiners: Words
+
+
+class AuthorityTiers(DataModel):
+    """Document types per tier (assistant/register/authority.py); unlisted types are "other documents"."""
+
+    official: Words = ()
+    kamerstuk: Words = ()
+    letter: Words = ()
+
+
+class RegisterLabels(DataModel):
+    """The words of a register answer in one language."""
+
+    kind: dict[Kind, str]
+    status: dict[str, str]
+    execution: dict[str, str]
+    open: dict[bool | None, str]  # open: true / false / null (unknown)
+    inferred: str
+    contradicted: str
+    members_by: str
+    made_by: str
+    debate: str
+    subject: str
+    none_open: str
+    none_found: str
+    intro_open: str
+    intro_list: str
+    kinds_plural: dict[str, str]
+    and_: str = Field(alias="and")
+
+
+class ChatRules(DataModel):
+    """Recognising register questions and writing the answer (assistant/register/chat.py)."""
+
+    kind_words: dict[Kind, list[str]]
+    register_words: list[str]
+    open_cues: list[Regex]
+    status_cues: list[Regex]
+    list_cues: list[Regex]
+    status_filters: dict[str, list[Regex]]
+    query_stopwords: list[str]
+    min_strong_score: float
+    debate_generic_words: list[str]
+    actor_generic_words: list[str]
+    labels: dict[Literal["nl", "en"], RegisterLabels]
+
+
+class RegisterRulesFile(DataModel):
+    """assistant/data/register_rules.yaml; the comments there say what each rule does."""
+
+    version: int = 1
+    fragments: dict[str, str]
+    ocr_fixes: list[OcrFix]
+    footnote_markers: Patterns
+    footnote_lead: Pattern
+    mention_patterns: list[MentionRule]
+    kind_before_kamerstuk: KindBeforeKamerstuk
+    not_names: Words
+    kamerstuk_after_mention_chars: int
+    debate: DebateRule
+    subject_patterns: Patterns
+    subject_max_chars: int
+    subject_trim: Patterns
+    status_phrases: list[StatusRule]
+    execution_phrases: ExecutionPhrases
+    doubt_followup_sentences: int
+    back_reference: BackReference
+    date_marker: Pattern
+    kind_words: dict[Kind, Words]
+    number_words: dict[str, int]
+    authority: AuthorityTiers
+    chat: ChatRules
+
+    @model_validator(mode="before")
+    @classmethod
+    def _share_fragments(cls, data: Any, info: ValidationInfo) -> Any:
+        # The patterns below are checked with the fragments expanded, so they need them first.
+        if isinstance(data, dict) and isinstance(info.context, dict) and isinstance(data.get("fragments"), dict):
+            info.context["fragments"] = data["fragments"]
+        return data
+
+
+class EventKindRule(DataModel):
+    kind: Text
+    cues: Regex
+    eventful: bool = False
+
+
+class TimelineRulesFile(DataModel):
+    """assistant/data/timeline_rules.yaml; the comments there say what each rule does."""
+
+    version: int = 1
+    deadline_prefixes: Regex
+    ambition_cues: Regex
+    planned_cues: Regex
+    event_verbs: Regex
+    kinds: list[EventKindRule]
+    kamerstuk_kind: str
+    label_context_openers: Regex
+    label_max_chars: int
+    generic_words: Words
 
 
 @dataclass(frozen=True)
@@ -141,71 +244,33 @@ class RegisterRules:
 
 @cache
 def register_rules() -> RegisterRules:
-    r = _Reader(REGISTER_RULES_FILE)
-    fragments = r.get("fragments")
-    if not isinstance(fragments, dict):
-        raise r.fail("fragments", "must be a mapping of name to pattern")
-    r.fragments = {str(k): str(v) for k, v in fragments.items()}
-
-    fixes = []
-    for i, fix in enumerate(r.get("ocr_fixes")):
-        if not isinstance(fix, dict) or "pattern" not in fix or "replace" not in fix:
-            raise r.fail(f"ocr_fixes[{i}]", "needs `pattern` and `replace`")
-        fixes.append((r.regex(f"ocr_fixes[{i}]", fix["pattern"]), str(fix["replace"])))
-
-    mentions = []
-    for i, entry in enumerate(r.get("mention_patterns")):
-        if not isinstance(entry, dict) or entry.get("kind") not in KINDS:
-            raise r.fail(f"mention_patterns[{i}]", f"needs a `kind` out of {KINDS}")
-        mentions.append(MentionPattern(entry["kind"], r.regex(f"mention_patterns[{i}]", entry.get("pattern"))))
-
-    statuses = []
-    for i, entry in enumerate(r.get("status_phrases")):
-        if not isinstance(entry, dict) or not entry.get("status"):
-            raise r.fail(f"status_phrases[{i}]", "needs a `status` and a `pattern`")
-        kinds = tuple(entry.get("kinds") or KINDS)
-        statuses.append(StatusPhrase(str(entry["status"]), kinds, r.regex(f"status_phrases[{i}]", entry.get("pattern"))))
-
-    kind_words = r.get("kind_words")
-    if not isinstance(kind_words, dict) or set(kind_words) - set(KINDS):
-        raise r.fail("kind_words", f"must map each of {KINDS} to a list of words")
-    numbers = r.get("number_words")
-    if not isinstance(numbers, dict):
-        raise r.fail("number_words", "must map words to numbers")
-    chat = r.get("chat")
-    if not isinstance(chat, dict):
-        raise r.fail("chat", "must be a mapping")
-    for key in ("open_cues", "status_cues", "list_cues"):
-        r.regexes(f"chat.{key}")  # fail here, with the file named, rather than at the first question
-    for status in r.get("chat.status_filters"):
-        r.regexes(f"chat.status_filters.{status}")
-
+    r = _load(REGISTER_RULES_FILE, RegisterRulesFile)
     return RegisterRules(
-        ocr_fixes=tuple(fixes),
-        footnote_markers=r.regexes("footnote_markers"),
-        footnote_lead=r.regex("footnote_lead"),
-        mention_patterns=tuple(mentions),
-        kind_before_kamerstuk=r.regex("kind_before_kamerstuk.pattern"),
-        kind_before_kamerstuk_gap=int(r.number("kind_before_kamerstuk.max_gap")),
-        not_names=frozenset(r.words("not_names")),
-        kamerstuk_after_mention_chars=int(r.number("kamerstuk_after_mention_chars")),
-        debate=r.regex("debate.pattern"),
-        same_debate_ratio=float(r.number("debate.same_debate_ratio")),
-        subject_patterns=r.regexes("subject_patterns"),
-        subject_max_chars=int(r.number("subject_max_chars")),
-        subject_trim=r.regexes("subject_trim"),
-        status_phrases=tuple(statuses),
-        doubt_phrases=r.regexes("execution_phrases.twijfel"),
-        done_phrases=r.regexes("execution_phrases.uitgevoerd"),
-        doubt_followup_sentences=int(r.number("doubt_followup_sentences")),
-        back_reference=r.regex("back_reference.pattern"),
-        back_reference_window=int(r.number("back_reference.window_passages")),
-        weak_determiners=frozenset(w.lower() for w in r.words("back_reference.weak_determiners")),
-        date_marker=r.regex("date_marker"),
-        kind_words={k: tuple(str(w).lower() for w in v) for k, v in kind_words.items()},
-        number_words={str(k).lower(): int(v) for k, v in numbers.items()},
-        chat=chat,
-        authority=_authority(r),
+        ocr_fixes=tuple((re.compile(f.pattern), f.replace) for f in r.ocr_fixes),
+        footnote_markers=tuple(map(re.compile, r.footnote_markers)),
+        footnote_lead=re.compile(r.footnote_lead),
+        mention_patterns=tuple(MentionPattern(m.kind, re.compile(m.pattern)) for m in r.mention_patterns),
+        kind_before_kamerstuk=re.compile(r.kind_before_kamerstuk.pattern),
+        kind_before_kamerstuk_gap=r.kind_before_kamerstuk.max_gap,
+        not_names=frozenset(r.not_names),
+        kamerstuk_after_mention_chars=r.kamerstuk_after_mention_chars,
+        debate=re.compile(r.debate.pattern),
+        same_debate_ratio=r.debate.same_debate_ratio,
+        subject_patterns=tuple(map(re.compile, r.subject_patterns)),
+        subject_max_chars=r.subject_max_chars,
+        subject_trim=tuple(map(re.compile, r.subject_trim)),
+        status_phrases=tuple(StatusPhrase(s.status, s.kinds, re.compile(s.pattern)) for s in r.status_phrases),
+        doubt_phrases=tuple(map(re.compile, r.execution_phrases.twijfel)),
+        done_phrases=tuple(map(re.compile, r.execution_phrases.uitgevoerd)),
+        doubt_followup_sentences=r.doubt_followup_sentences,
+        back_reference=re.compile(r.back_reference.pattern),
+        back_reference_window=r.back_reference.window_passages,
+        weak_determiners=frozenset(w.lower() for w in r.back_reference.weak_determiners),
+        date_marker=re.compile(r.date_marker),
+        kind_words={k: tuple(w.lower() for w in v) for k, v in r.kind_words.items()},
+        number_words={k.lower(): v for k, v in r.number_words.items()},
+        chat=r.chat.model_dump(by_alias=True),
+        authority={k: tuple(v) for k, v in r.authority.model_dump().items()},
     )
 
 
@@ -231,27 +296,15 @@ class TimelineRules:
 
 @cache
 def timeline_rules() -> TimelineRules:
-    r = _Reader(TIMELINE_RULES_FILE)
-    kinds = []
-    for i, entry in enumerate(r.get("kinds")):
-        if not isinstance(entry, dict) or not entry.get("kind"):
-            raise r.fail(f"kinds[{i}]", "needs a `kind` and `cues`")
-        kinds.append(EventKind(str(entry["kind"]), r.regex(f"kinds[{i}].cues", entry.get("cues")), bool(entry.get("eventful"))))
+    t = _load(TIMELINE_RULES_FILE, TimelineRulesFile)
     return TimelineRules(
-        deadline_prefixes=r.regex("deadline_prefixes"),
-        ambition_cues=r.regex("ambition_cues"),
-        planned_cues=r.regex("planned_cues"),
-        event_verbs=r.regex("event_verbs"),
-        kinds=tuple(kinds),
-        kamerstuk_kind=str(r.get("kamerstuk_kind")),
-        label_context_openers=r.regex("label_context_openers"),
-        label_max_chars=int(r.number("label_max_chars")),
-        generic_words=frozenset(w.lower() for w in r.words("generic_words")),
+        deadline_prefixes=re.compile(t.deadline_prefixes),
+        ambition_cues=re.compile(t.ambition_cues),
+        planned_cues=re.compile(t.planned_cues),
+        event_verbs=re.compile(t.event_verbs),
+        kinds=tuple(EventKind(k.kind, re.compile(k.cues), k.eventful) for k in t.kinds),
+        kamerstuk_kind=t.kamerstuk_kind,
+        label_context_openers=re.compile(t.label_context_openers),
+        label_max_chars=t.label_max_chars,
+        generic_words=frozenset(w.lower() for w in t.generic_words),
     )
-
-
-def _authority(r: _Reader) -> dict[str, tuple[str, ...]]:
-    raw = r.get("authority")
-    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
-        raise r.fail("authority", "must map `official`, `kamerstuk`, `letter` to lists of document types")
-    return {str(k): tuple(str(t) for t in v) for k, v in raw.items()}

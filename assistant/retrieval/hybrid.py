@@ -1,4 +1,4 @@
-"""Hybrid search over the store: BM25 (Dutch analysis, query expansion) + dense vectors, fused by RRF."""
+"""Hybrid search over an index reader: BM25 (Dutch analysis, query expansion) + dense vectors, fused by RRF."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.intents import kind_boosts, load_intents
 from assistant.retrieval.query import query_groups
 from assistant.retrieval.fusion import merge_overlapping, reciprocal_rank_fusion
-from assistant.core.settings import Settings
-from assistant.store.store import Store
+from assistant.core.protocols import IndexReader
+from assistant.core.settings import RetrievalSettings
 from assistant.text.lexicon import Lexicon
 from assistant.text.question import Question
 
@@ -37,17 +37,19 @@ class SearchResult:
 
 
 class HybridRetriever:
-    def __init__(self, store: Store, lexicon: Lexicon, settings: Settings, reranker: Reranker | None = None) -> None:
-        self.store = store
+    def __init__(
+        self, index: IndexReader, lexicon: Lexicon, settings: RetrievalSettings, reranker: Reranker | None = None
+    ) -> None:
+        self.index = index
         self.lexicon = lexicon
         self.settings = settings
         self.reranker = reranker
         self._catalog: tuple[int, list[Passage]] | None = None
 
     def _allowed(self, filters: SearchFilters) -> list[Passage]:
-        generation = self.store.db.generation
+        generation = self.index.generation
         if self._catalog is None or self._catalog[0] != generation:
-            self._catalog = (generation, self.store.db.catalog())
+            self._catalog = (generation, self.index.catalog())
         return [p for p in self._catalog[1] if filters.allows(p)]
 
     def search(self, question: str | Question, k: int | None = None, filters: SearchFilters | None = None) -> SearchResult:
@@ -56,7 +58,7 @@ class HybridRetriever:
         n = max(self.settings.candidate_k, k)
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        lexical = self.store.lexical()
+        lexical = self.index.lexical()
         analysed = question if isinstance(question, Question) else None
         query = analysed.text if analysed else question
         groups, expanded = query_groups(
@@ -82,18 +84,19 @@ class HybridRetriever:
 
         t1 = time.perf_counter()
         dense_hits = []
-        if self.settings.effective_dense_weight > 0 and allowed_docs != []:
-            hits = self.store.vectors.search(query, n, doc_ids=allowed_docs)
+        dense_weight = self.settings.dense_weight or 0.0  # resolved for the embedding model by the settings
+        if dense_weight > 0 and allowed_docs != []:
+            hits = self.index.dense_search(query, n, doc_ids=allowed_docs)
             dense_hits = [h for h in hits if allowed_ids is None or h.chunk_id in allowed_ids]
         dense_ids = [h.chunk_id for h in dense_hits]
         timings["dense"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
         fused = reciprocal_rank_fusion(
-            [(lexical_ids, self.settings.bm25_weight), (dense_ids, self.settings.effective_dense_weight)], k=self.settings.rrf_k
+            [(lexical_ids, self.settings.bm25_weight), (dense_ids, dense_weight)], k=self.settings.rrf_k
         )
         top = fused[: max(k * 3, 15)]
-        passages = self.store.db.passages([cid for cid, _ in top])  # committed passages only
+        passages = self.index.passages([cid for cid, _ in top])  # committed passages only
         scores = dict(top)
         signals = _leg_signals(lexical_hits, dense_hits)
         for p in passages:

@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from assistant.core.errors import DataFileError
+from assistant.core.datafiles import RESTORE_PACKAGE_FILE, DataModel, Text, data_path, load_yaml
 from assistant.text.analysis import DutchAnalyzer
 
-INTENTS_FILE = Path(__file__).resolve().parents[1] / "data" / "retrieval_intents.yaml"
+INTENTS_FILE = data_path("retrieval_intents.yaml")
 
 
 @dataclass(frozen=True)
@@ -22,16 +20,23 @@ class Intent:
     cues: tuple[str, ...]
 
 
+class IntentEntry(DataModel):
+    name: Text
+    kind: Text  # a passage kind, e.g. signature
+    boost: float
+    cues: list[Text]
+
+
+class IntentsFile(DataModel):
+    """assistant/data/retrieval_intents.yaml."""
+
+    intents: list[IntentEntry]
+
+
 @cache
 def load_intents(path: Path = INTENTS_FILE) -> tuple[Intent, ...]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return tuple(
-            Intent(str(i["name"]), str(i["kind"]), float(i["boost"]), tuple(str(c) for c in i["cues"]))
-            for i in data["intents"]
-        )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise DataFileError(path, f"cannot read retrieval intents ({exc}): each intent needs name, kind, boost, cues") from exc
+    data = load_yaml(path, IntentsFile, restore=RESTORE_PACKAGE_FILE)
+    return tuple(Intent(i.name, i.kind, i.boost, tuple(i.cues)) for i in data.intents)
 
 
 def kind_boosts(

@@ -12,15 +12,23 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from assistant.answer.audit import AuditLog
+
 from assistant.answer.citations import renumber_citations
 from assistant.core.errors import InvalidQuestionError, UnknownDocumentError
 from assistant.service.filter_input import FilterChoices
-from assistant.core.model import Answer, Passage
+from assistant.core.model import Answer, Passage, StoredDocument
 from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
 from assistant.core.settings import Settings
-from assistant.store.passages import StoredDocument
+from assistant.register.derived import DerivedData
+from assistant.register.official import OfficialJoin
+from assistant.register.register import RegisterItem
+from assistant.register.timeline import TimelineEvent
+from assistant.service.ingestion import ingest_files
+from assistant.service.uploads import UploadLimits, UploadResult, ingest_uploads, save_upload
+from ingest.pipeline import IngestReport
 from assistant.store.store import Store, StoreInfo
 
 
@@ -42,7 +50,17 @@ class Answerer(Protocol):
 
 @runtime_checkable
 class StreamingAnswerer(Answerer, Protocol):
-    def stream(self, question: Question, passages: list[Passage], history: Sequence[tuple[str, str]]) -> Any: ...
+    def stream(
+        self, question: Question, passages: list[Passage], history: Sequence[tuple[str, str]]
+    ) -> AnswerStream: ...
+
+
+class AnswerStream(Protocol):
+    """An answer being streamed by an LLM: its tokens as they arrive, then the checked answer."""
+
+    def tokens(self) -> Iterator[str]: ...
+
+    def result(self) -> Answer: ...
 
 
 class AnswerFromRegister(Protocol):
@@ -82,17 +100,19 @@ class Assistant:
         *,
         settings: Settings,
         store: Store,
+        derived: DerivedData,
         retriever: PassageRetriever,
         answerer: Answerer,
         analyse: QuestionAnalyzer,
         resolve_followup: Callable[[str, list[tuple[str, str]]], str],
-        audit: Any | None = None,
+        audit: AuditLog | None = None,
         register_answerer: AnswerFromRegister | None = None,
         model_name: str | None = None,
         store_lock: threading.RLock | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
+        self.derived = derived
         self.retriever = retriever
         self.answerer = answerer
         self.analyse = analyse
@@ -214,39 +234,31 @@ class Assistant:
         documents = self.store.db.documents()
         return FilterChoices(frozenset(d.metadata.doc_type for d in documents), frozenset(d.doc_id for d in documents))
 
-    def motions(self, only_open: bool = False) -> list:  # -> list[RegisterItem]
+    def motions(self, only_open: bool = False) -> list[RegisterItem]:
         self.store.require_ready()
-        register = self.store.register()
+        register = self.derived.register()
         return register.open_items() if only_open else register.items
 
-    def official_record(self):  # -> OfficialJoin
+    def official_record(self) -> OfficialJoin:
         """The Kamer's own record of the motions (empty until `imvo sync motions`)."""
-        from assistant.register.official import OfficialJoin
-
         return OfficialJoin.load(self.store.dir)
 
-    def timeline(self) -> list:  # -> list[TimelineEvent]
+    def timeline(self) -> list[TimelineEvent]:
         self.store.require_ready()
-        return self.store.timeline()
+        return self.derived.timeline()
 
-    def upload_limits(self):  # -> UploadLimits
-        from assistant.service.uploads import UploadLimits
-
+    def upload_limits(self) -> UploadLimits:
         return UploadLimits.from_settings(self.settings)
 
-    def add_document(self, name: str, data: bytes):  # -> UploadResult
+    def add_document(self, name: str, data: bytes) -> UploadResult:
         """Save an uploaded file under a safe name in the uploads folder and ingest it (UploadError if
         refused); a file that fails or duplicates a stored document is deleted again."""
-        from assistant.service.uploads import ingest_uploads, save_upload
-
         saved = save_upload(self.settings.upload_dir, name, data, self.upload_limits())
         return ingest_uploads(self.store, [saved], self.settings)
 
-    def ingest(self, paths: Sequence[Path] | None = None):  # -> IngestReport
+    def ingest(self, paths: Sequence[Path] | None = None) -> IngestReport:
         """Incremental ingest of `paths` (default: the corpus folder), as `imvo ingest`."""
-        from ingest.pipeline import run_ingest
-
-        return run_ingest(self.store, list(paths or [self.settings.corpus_dir]))
+        return ingest_files(self.store, self.settings, list(paths or [self.settings.corpus_dir]))
 
     def settings_summary(self) -> dict[str, Any]:
         s = self.settings

@@ -1,4 +1,8 @@
-"""Composition root: the only place that turns settings into collaborators."""
+"""Composition root: the only place that turns settings into collaborators.
+
+It builds every model and component (the embedding model included) and hands each the part of the
+settings it needs; everything else receives its collaborators as arguments.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,28 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from assistant.components.embeddings import EmbeddingModel, LazyEmbeddings, lazy_embeddings
 from assistant.core.settings import Settings
+from assistant.register.derived import DerivedData
 from assistant.store.store import Store
+
+
+def build_store(settings: Settings, *, embeddings: EmbeddingModel | None = None) -> Store:
+    """The store with the configured embedding model (loaded on first use), or with `embeddings` (tests,
+    benchmarks, a rebuild that loaded the model first)."""
+    model = lazy_embeddings(settings.embedding) if embeddings is None else LazyEmbeddings(
+        embeddings.model_id, lambda: embeddings
+    )
+    return Store(settings.store, model)
+
+
+def build_derived(settings: Settings, store: Store) -> DerivedData:
+    return DerivedData(store, settings.upload_dir)
 
 
 @contextmanager
 def open_store(settings: Settings) -> Iterator[Store]:
-    store = Store(settings)
+    store = build_store(settings)
     try:
         yield store
     finally:
@@ -27,6 +46,7 @@ def build_reranker(settings: Settings):
             from assistant.components.rerank import CrossEncoderReranker
 
             return CrossEncoderReranker(settings.reranker_model, settings.embedding_device)
+    raise AssertionError(settings.reranker)  # Literal: no other value passes validation
 
 
 def build_question_analyzer(store: Store, store_lock: threading.RLock | None = None):
@@ -50,7 +70,7 @@ def build_retriever(settings: Settings, store: Store):
     from assistant.retrieval.hybrid import HybridRetriever
     from assistant.text.lexicon import load_lexicon
 
-    return HybridRetriever(store, load_lexicon(), settings, reranker=build_reranker(settings))
+    return HybridRetriever(store, load_lexicon(), settings.retrieval, reranker=build_reranker(settings))
 
 
 def build_assistant(settings: Settings, *, store: Store | None = None, chat_model=None):
@@ -61,8 +81,9 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     from assistant.register.official import OfficialSource
     from assistant.service.assistant import Assistant
 
-    store = store or Store(settings)
+    store = store or build_store(settings)
     store.check_model()
+    derived = build_derived(settings, store)
     store_lock = threading.RLock()
     analyse = build_question_analyzer(store, store_lock)
     tokenize, translate = analyse.tokenize, analyse.translate
@@ -70,7 +91,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     official = OfficialSource(store.dir)
 
     def from_register(question):
-        return answer_from_register(question.text, store.register(), question.language, official.current())
+        return answer_from_register(question.text, derived.register(), question.language, official.current())
 
     retriever = build_retriever(settings, store)
     model_name: str | None = None
@@ -88,7 +109,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
         case "llm":
             from assistant.answer.llm import LLMAnswerer, build_chat_model, rewrite_followup
 
-            chat_model = chat_model or build_chat_model(settings)
+            chat_model = chat_model or build_chat_model(settings.llm_server)
             model_name = settings.llm or type(chat_model).__name__
             answerer = LLMAnswerer(
                 chat_model, tokenize, support_threshold=settings.support_threshold, model_name=model_name,
@@ -105,6 +126,7 @@ def build_assistant(settings: Settings, *, store: Store | None = None, chat_mode
     return Assistant(
         settings=settings,
         store=store,
+        derived=derived,
         retriever=retriever,
         answerer=answerer,
         analyse=analyse,

@@ -19,7 +19,8 @@ from pydantic import SecretStr
 
 from assistant.core.errors import ImvoError
 from assistant.core.settings import Settings
-from ingest.pipeline import FileOutcome, IngestReport, ProgressFn
+from assistant.core.model import ProgressFn
+from ingest.pipeline import FileOutcome, IngestReport
 
 
 class IngestWorkerError(ImvoError):
@@ -80,8 +81,8 @@ def ingest_in_worker(settings: Settings, paths: list[Path], progress: ProgressFn
 def _main() -> int:  # pragma: no cover - runs in the child process
     import logging
 
-    from assistant.store.store import Store
-    from ingest.pipeline import run_ingest
+    from assistant.service.container import build_store
+    from assistant.service.ingestion import ingest_files
 
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     request = json.loads(sys.stdin.read())
@@ -91,9 +92,9 @@ def _main() -> int:  # pragma: no cover - runs in the child process
 
     try:
         settings = Settings(**request["settings"])
-        store = Store(settings)
+        store = build_store(settings)
         try:
-            report = run_ingest(store, [Path(p) for p in request["paths"]],
+            report = ingest_files(store, settings, [Path(p) for p in request["paths"]],
                                 progress=lambda stage, done, total: emit({"progress": [stage, done, total]}))
         finally:
             store.close()

@@ -13,34 +13,36 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from assistant.components.embeddings import EmbeddingModel, build_embeddings
+from assistant.core.model import ProgressFn
 from assistant.core.settings import Settings
+from assistant.service.container import build_store
+from assistant.service.ingestion import ingest_files_locked
 from assistant.store.lock import writer_lock
 from assistant.store.store import Store
 from assistant.store.swap import aside_path, recover_interrupted_swap
 from assistant.store.vectors import drop_collection, make_client
-from ingest.pipeline import IngestReport, ProgressFn, run_ingest_locked
+from ingest.pipeline import IngestReport
 
 log = logging.getLogger(__name__)
 
 
 def rebuild_store(
-    settings: Settings, paths: list[Path], *, progress: ProgressFn | None = None, embeddings_factory=None
+    settings: Settings, paths: list[Path], *, progress: ProgressFn | None = None,
+    embeddings: EmbeddingModel | None = None,
 ) -> IngestReport:
     target = Path(settings.store_dir).resolve()
     with writer_lock(target, settings.lock_timeout_s):
         recover_interrupted_swap(target)
-        if embeddings_factory is None:
-            from assistant.components.embeddings import build_embeddings
-
-            embeddings = build_embeddings(settings)  # raises ConfigurationError before anything is touched
-            embeddings_factory = lambda: embeddings  # noqa: E731
+        if embeddings is None:
+            embeddings = build_embeddings(settings.embedding)  # raises ConfigurationError before anything is touched
         beside = target.with_name(target.name + ".rebuild")
         shutil.rmtree(beside, ignore_errors=True)
         # a fresh, unique collection: on a shared Chroma server the old store keeps its vectors until the swap
         new_settings = settings.model_copy(update={"store_dir": beside, "collection_name": None})
-        new = Store(new_settings, embeddings_factory=embeddings_factory)
+        new = build_store(new_settings, embeddings=embeddings)
         try:
-            report = run_ingest_locked(new, paths, progress=progress)
+            report = ingest_files_locked(new, new_settings, paths, progress=progress)
         except BaseException:
             _discard(new, beside)
             raise

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.core.errors import UploadError
+from assistant.core.model import ProgressFn
 from assistant.core.settings import Settings
+from assistant.service.ingestion import ingest_files
 from assistant.store.store import Store
-from ingest.pipeline import FileOutcome, IngestReport, run_ingest
+from ingest.pipeline import FileOutcome, IngestReport
 
 MAX_STEM_CHARS = 80
-STAGES = {  # stage of run_ingest → (share of the bar before it, its share, Dutch label)
+STAGES = {  # stage of an ingest → (share of the bar before it, its share, Dutch label)
     "prepare": (0.0, 0.3, "Lezen en opknippen"),
     "embed": (0.3, 0.6, "Embedden"),
     "index": (0.9, 0.1, "Indexeren"),
@@ -113,11 +115,11 @@ def ingest_root(settings: Settings) -> Path:
     return corpus if uploads.is_relative_to(corpus) and corpus.is_dir() else uploads
 
 
-ProgressFn = Callable[[float, str], None]
+UploadProgressFn = Callable[[float, str], None]  # (fraction of the whole run, Dutch label)
 
 
 def progress_step(stage: str, done: int, total: int) -> tuple[float, str]:
-    """run_ingest's (stage, done, total) as a fraction of the whole run and a Dutch label."""
+    """An ingest's (stage, done, total) as a fraction of the whole run and a Dutch label."""
     before, share, label = STAGES.get(stage, (0.0, 1.0, stage))
     fraction = before + share * (done / total if total else 1.0)
     count = f" {done}/{total}" if total and stage != "index" else ""
@@ -135,16 +137,16 @@ class UploadResult:
         return [s for s, o in self.outcomes if o is not None and o.status == "ingested"]
 
 
-IngestRunner = Callable[[Settings, list[Path], Callable[[str, int, int], None]], IngestReport]
+IngestRunner = Callable[[Settings, list[Path], ProgressFn], IngestReport]
 
 
 def in_this_process(store: Store) -> IngestRunner:
     """Ingest with this process's store (notebooks, tests with fake embeddings)."""
-    return lambda settings, paths, progress: run_ingest(store, paths, progress=progress)
+    return lambda settings, paths, progress: ingest_files(store, settings, paths, progress=progress)
 
 
 def ingest_uploads(
-    store: Store, saved: Sequence[SavedUpload], settings: Settings, progress: ProgressFn | None = None,
+    store: Store, saved: Sequence[SavedUpload], settings: Settings, progress: UploadProgressFn | None = None,
     runner: IngestRunner | None = None,
 ) -> UploadResult:
     """Ingest the uploads folder (or the corpus folder around it) and report on the files just saved.

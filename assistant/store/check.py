@@ -1,11 +1,11 @@
-"""`imvo check`: are SQLite (the commit point), Chroma and the BM25 snapshot in step, and are the derived
-files (register, timeline) readable? Reads only; `imvo ingest` repairs what this finds."""
+"""`imvo check`, the store's part: are SQLite (the commit point), Chroma and the BM25 snapshot in step?
+Reads only; `imvo ingest` repairs what this finds. (The register and timeline are checked by the
+derived step, assistant/register/derived.py.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.core.errors import DataFileError
 from assistant.store.lexical import LexicalIndex
 from assistant.store.store import Store
 
@@ -26,8 +26,8 @@ class CheckReport:
         return not self.problems
 
     @property
-    def derived_broken(self) -> bool:
-        return any(p.startswith(("bm25", "register", "timeline", "derived")) for p in self.problems)
+    def bm25_broken(self) -> bool:
+        return any(p.startswith("bm25") for p in self.problems)
 
     def to_dict(self) -> dict:
         return {
@@ -38,8 +38,6 @@ class CheckReport:
 
 
 def check_store(store: Store, *, vectors: bool = True) -> CheckReport:
-    from assistant.register import Register, load_timeline
-
     committed = set(store.db.all_chunk_ids())
     report = CheckReport(passages=len(committed))
     fix = "run `imvo ingest` to repair"
@@ -65,13 +63,6 @@ def check_store(store: Store, *, vectors: bool = True) -> CheckReport:
         if report.bm25_missing or report.bm25_extra:
             report.problems.append(f"bm25: {len(report.bm25_missing)} passages missing, {len(report.bm25_extra)} "
                                    f"unknown in the BM25 snapshot: {fix}")
-    if committed:
-        for name, load in (("register", Register.load), ("timeline", load_timeline)):
-            path = store.dir / f"{name}.json"
-            try:
-                load(path)
-            except DataFileError as exc:
-                report.problems.append(f"{name}: {exc.reason.split(':')[0]} ({path}): {fix}")
-        if store.derived_stale():
-            report.problems.append(f"derived: BM25, register or timeline are older than the passages: {fix}")
+    if committed and index is not None and store.lexical_stale():
+        report.problems.append(f"bm25: the BM25 snapshot is older than the passages: {fix}")
     return report

@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.core.errors import StoreDamagedError
-from assistant.core.model import Passage
-from ingest.parsed import Chunk, DocumentMetadata
+from assistant.core.model import DocumentMetadata, DocumentUpdate, Passage, StoredDocument
 
 SCHEMA_VERSION = 1
 
@@ -67,34 +66,6 @@ CREATE TABLE IF NOT EXISTS clean_texts (
     pages TEXT NOT NULL
 );
 """
-
-
-@dataclass
-class StoredDocument:
-    doc_id: str
-    path: str
-    source: str
-    fingerprint: str
-    content_hash: str
-    metadata: DocumentMetadata
-    pages: int
-    ingested_at: str
-    chunks: int = 0
-
-
-@dataclass
-class DocumentUpdate:
-    """Everything that replaces one document's rows."""
-
-    metadata: DocumentMetadata
-    path: str
-    fingerprint: str
-    content_hash: str
-    pages: int
-    chunks: list[Chunk]
-    clean_text: str
-    page_starts: list[tuple[int, int]]  # (offset in clean_text, page number)
-    warnings: list[str] = field(default_factory=list)
 
 
 class PassageDB:

@@ -1,28 +1,14 @@
 """Self-repair after (or instead of) an ingest: re-embed committed passages whose vector is missing, drop
-vectors no passage refers to, and rebuild BM25, register and timeline from SQLite when they are damaged,
-missing or behind. SQLite is the commit point, so everything here can be recomputed from it."""
+vectors no passage refers to, and rebuild BM25 from SQLite when it is damaged, missing or behind.
+SQLite is the commit point, so everything here can be recomputed from it. (The register and timeline
+are repaired by the derived step, assistant/register/derived.py.)"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.core.model import Passage
 from assistant.store.check import check_store
 from assistant.store.store import Store
-from ingest.chunk import embedding_text
-
-EMBED_BATCH = 256
-
-
-def passage_vector_metadata(p: Passage) -> dict:
-    digits = ((p.date or "").replace("-", "") + "0000")[:8]
-    return {
-        "doc_id": p.doc_id,
-        "doc_type": p.doc_type,
-        "date_num": int(digits) if digits.isdigit() else 0,
-        "page": p.page,
-        "kind": p.kind,
-    }
 
 
 def repair_store(store: Store, notify: Callable[[str, int, int], None] | None = None) -> list[str]:
@@ -32,21 +18,12 @@ def repair_store(store: Store, notify: Callable[[str, int, int], None] | None = 
     done: list[str] = []
     if report.missing_vectors:
         passages = store.db.passages(report.missing_vectors)
-        vectors = store.vectors
-        for i in range(0, len(passages), EMBED_BATCH):
-            notify("embed", i, len(passages))
-            batch = passages[i : i + EMBED_BATCH]
-            vectors.upsert(
-                [p.chunk_id for p in batch],
-                [embedding_text(p, p.title) for p in batch],
-                [passage_vector_metadata(p) for p in batch],
-            )
-        notify("embed", len(passages), len(passages))
+        store.upsert_vectors(passages, notify)
         done.append(f"{len(passages)} passages without a vector re-embedded")
     if report.extra_vectors:
         deleted = store.reconcile_vectors()
         done.append(f"{deleted} vectors of no passage deleted")
-    if report.derived_broken:
-        store.rebuild_derived()
-        done.append("BM25 index, register and timeline rebuilt from the passages")
+    if report.bm25_broken:
+        store.rebuild_lexical()
+        done.append("BM25 index rebuilt from the passages")
     return done

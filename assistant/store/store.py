@@ -1,6 +1,7 @@
 """The store facade: PassageDB (commit point) + Chroma vectors + BM25, kept consistent.
 
-Write protocol (see ingest/pipeline.py): mark Chroma dirty → upsert new vectors (content-addressed
+It is the index that ingest writes through and retrieval reads through (assistant/core/protocols.py).
+Write protocol (`write`): mark Chroma dirty → upsert new vectors (content-addressed
 ids, so a rerun skips what is already there) → commit the passages in one SQLite transaction →
 rebuild and atomically swap the BM25 snapshot → delete vectors no passage refers to → mark clean.
 Readers only ever see committed passages: dense hits are resolved through PassageDB, so vectors of
@@ -13,23 +14,34 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.components.embeddings import EmbeddingModel, resolve_model
-from assistant.core.errors import DataFileError, EmptyStoreError, ModelMismatchError
-from assistant.core.settings import Settings
+from assistant.components.embeddings import EmbeddingModel, LazyEmbeddings
+from assistant.core.errors import EmptyStoreError, ModelMismatchError
+from assistant.core.model import DocumentUpdate, Passage, ProgressFn, StoredDocument
+from assistant.core.protocols import WriteStats
+from assistant.core.settings import StoreSettings
 from assistant.store.lexical import LexicalIndex
 from assistant.store.lock import try_writer_lock
 from assistant.store.passages import PassageDB
 from assistant.store.swap import recover_interrupted_swap
-from assistant.store.vectors import VectorIndex, collection_ids, drop_collection, forget_local_client, make_client
+from assistant.store.vectors import (
+    VectorHit,
+    VectorIndex,
+    collection_ids,
+    drop_collection,
+    forget_local_client,
+    make_client,
+    passage_vector_metadata,
+)
 
 log = logging.getLogger(__name__)
 
 LEGACY_COLLECTION = "imvo_passages"
+EMBED_BATCH = 256
 
 
 def make_private(path: Path) -> None:
@@ -52,9 +64,7 @@ class StoreInfo:
 
 
 class Store:
-    def __init__(
-        self, settings: Settings, embeddings_factory: Callable[[], EmbeddingModel] | None = None
-    ) -> None:
+    def __init__(self, settings: StoreSettings, embeddings: LazyEmbeddings) -> None:
         self.settings = settings
         self.dir = Path(settings.store_dir)
         recover_interrupted_swap(self.dir)
@@ -64,21 +74,16 @@ class Store:
         self.db = PassageDB(self.dir / "passages.sqlite")
         if settings.private_files:
             make_private(self.db.path)
-        self._embeddings_factory = embeddings_factory
+        self._embeddings = embeddings
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorIndex | None = None
         self._vectors_generation: int | None = None
         self.writing = False  # set by the ingest that holds the writer lock: its own commits need no reopen
-        self._derived: dict[str, tuple[int, object]] = {}
 
     # --- lazily built parts: a no-change ingest never loads the model ----------------------
-    @cached_property
+    @property
     def embeddings(self) -> EmbeddingModel:
-        if self._embeddings_factory is None:
-            from assistant.components.embeddings import build_embeddings
-
-            return build_embeddings(self.settings)
-        return self._embeddings_factory()
+        return self._embeddings.model
 
     @cached_property
     def client(self) -> object:
@@ -127,7 +132,7 @@ class Store:
     def check_model(self) -> None:
         """Refuse a store built with another embedding model, before loading any model."""
         stored = self.db.get_meta("embedding_model")
-        configured = resolve_model(self.settings).model_id
+        configured = self._embeddings.model_id
         if stored and stored != configured and self.db.has_chunks():
             raise ModelMismatchError(stored, configured, self.dir)
 
@@ -150,79 +155,86 @@ class Store:
         return self._lexical
 
     def rebuild_lexical(self, *, save: bool = True) -> LexicalIndex:
-        from ingest.chunk import embedding_text
-
         passages = self.db.passages()
-        texts = [embedding_text(p, p.title) for p in passages]
         index = LexicalIndex.build(
-            [p.chunk_id for p in passages], texts, self.db.generation, kinds=[p.kind for p in passages]
+            [p.chunk_id for p in passages], [p.indexed() for p in passages], self.db.generation,
+            kinds=[p.kind for p in passages],
         )
         if save:
             index.save(self.dir / "bm25")
         self._lexical = index
         return index
 
-    def rebuild_derived(self) -> None:
-        """Rebuild what is computed from the committed passages: BM25, the register, the timeline."""
-        from assistant.register import build_register, build_timeline, save_timeline
+    def lexical_stale(self) -> bool:
+        return LexicalIndex.saved_generation(self.dir / "bm25") != self.db.generation
 
+    # --- what retrieval reads (IndexReader) ------------------------------------------------
+    @property
+    def generation(self) -> int:
+        return self.db.generation
+
+    def catalog(self) -> list[Passage]:
+        return self.db.catalog()
+
+    def passages(self, chunk_ids: Sequence[str] | None = None, *, doc_id: str | None = None) -> list[Passage]:
+        return self.db.passages(chunk_ids, doc_id=doc_id)
+
+    def dense_search(self, query: str, k: int, doc_ids: Sequence[str] | None = None) -> list[VectorHit]:
+        return self.vectors.search(query, k, doc_ids=doc_ids)
+
+    def get_meta(self, key: str) -> str | None:
+        return self.db.get_meta(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.set_meta(key, value)
+
+    # --- what ingest writes through (IndexWriter) --------------------------------------------
+    def stored_documents(self) -> list[StoredDocument]:
+        return self.db.documents()
+
+    @property
+    def needs_write(self) -> bool:
+        return self.vectors_dirty
+
+    def write(self, updates: Sequence[DocumentUpdate], removed: Sequence[str], progress: ProgressFn) -> WriteStats:
+        """Vectors first (invisible until committed), then the commit, then BM25 and stale vectors."""
+        self.mark_vectors_dirty()
+        stats = self._embed_missing(updates, progress)
+        self.db.commit_changes(updates, removed)
+        progress("index", 0, 1)
         self.rebuild_lexical()
-        passages = self.db.passages()
-        build_register(passages, self.authority()).save(self.dir / "register.json")
-        save_timeline(build_timeline(passages), self.dir / "timeline.json")
-        self.db.set_meta("derived_generation", str(self.db.generation))
+        self.reconcile_vectors()
+        progress("index", 1, 1)
+        return stats
 
-    def authority(self):  # -> Authority
-        """Source ranking for the register: documents saved under the upload folder count as uploads."""
-        from assistant.register.authority import default_authority
+    def _embed_missing(self, updates: Sequence[DocumentUpdate], progress: ProgressFn) -> WriteStats:
+        """Embed the chunks Chroma does not have yet; ids are content-addressed, so a rerun resumes."""
+        passages = [
+            Passage(**vars(chunk), title=u.metadata.title, doc_type=u.metadata.doc_type, date=u.metadata.date,
+                    source=u.metadata.source)
+            for u in updates for chunk in u.chunks
+        ]
+        if not passages:
+            return WriteStats()
+        have = self.vectors.existing_ids([p.chunk_id for p in passages])
+        todo = [p for p in passages if p.chunk_id not in have]
+        spent_before = self.embeddings.seconds_spent if todo else 0.0
+        self.upsert_vectors(todo, progress)
+        return WriteStats(len(todo), self.embeddings.seconds_spent - spent_before if todo else 0.0)
 
-        uploads = Path(self.settings.upload_dir).resolve()
-        uploaded = {d.doc_id for d in self.db.documents() if Path(d.path).resolve().is_relative_to(uploads)}
-        return default_authority(uploaded)
+    def upsert_vectors(self, passages: Sequence[Passage], progress: ProgressFn) -> None:
+        for i in range(0, len(passages), EMBED_BATCH):
+            progress("embed", i, len(passages))
+            batch = passages[i : i + EMBED_BATCH]
+            self.vectors.upsert(
+                [p.chunk_id for p in batch], [p.indexed() for p in batch], [passage_vector_metadata(p) for p in batch]
+            )
+        progress("embed", len(passages), len(passages))
 
-    def register(self):  # -> Register
-        """The motions register of the current generation; read once per generation (every question asks)."""
-        from assistant.register import Register, build_register
+    def repair(self, progress: ProgressFn) -> list[str]:
+        from assistant.store.repair import repair_store
 
-        def read():
-            path = self.dir / "register.json"
-            if not self.derived_stale() and path.exists():
-                try:
-                    return Register.load(path)
-                except DataFileError as exc:  # damaged: answer from the passages; `imvo ingest` rewrites it
-                    log.warning("%s", exc)
-            return build_register(self.db.passages(), self.authority())
-
-        return self._per_generation("register", read)
-
-    def timeline(self):  # -> list[TimelineEvent]
-        from assistant.register import build_timeline, load_timeline
-
-        def read():
-            path = self.dir / "timeline.json"
-            if not self.derived_stale() and path.exists():
-                try:
-                    return load_timeline(path)
-                except DataFileError as exc:
-                    log.warning("%s", exc)
-            return build_timeline(self.db.passages())
-
-        return self._per_generation("timeline", read)
-
-    def _per_generation(self, key: str, read: Callable[[], object]) -> object:
-        generation = self.db.generation
-        cached = self._derived.get(key)
-        if cached is None or cached[0] != generation:
-            cached = (generation, read())
-            self._derived[key] = cached
-        return cached[1]
-
-    def derived_stale(self) -> bool:
-        generation = self.db.generation
-        return (
-            LexicalIndex.saved_generation(self.dir / "bm25") != generation
-            or self.db.get_meta("derived_generation") != str(generation)
-        )
+        return repair_store(self, progress)
 
     # --- consistency of Chroma with the committed passages -------------------------------
     @property
@@ -264,20 +276,19 @@ class Store:
         )
 
     def reset(self) -> None:
-        """Start over (`imvo ingest --rebuild`): drop the collection, passages and BM25 snapshot."""
+        """Start over (`imvo ingest --rebuild`): drop the collection, passages and BM25 snapshot. The configured
+        model loads first, so a model that cannot load changes nothing."""
+        self.embeddings  # noqa: B018
         drop_collection(self.client, self.collection_name)
         self._vectors = None
         self.__dict__.pop("collection_name", None)
         self.db.close()
         for name in ("passages.sqlite", "passages.sqlite-wal", "passages.sqlite-shm"):
             (self.dir / name).unlink(missing_ok=True)
-        for name in ("register.json", "timeline.json"):
-            (self.dir / name).unlink(missing_ok=True)
         for name in ("bm25", "bm25.tmp", "bm25.old"):
             shutil.rmtree(self.dir / name, ignore_errors=True)
         self.db = PassageDB(self.dir / "passages.sqlite")
         self._lexical = None
-        self._derived.clear()
 
     def close(self) -> None:
         self.db.close()

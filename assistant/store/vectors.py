@@ -14,7 +14,8 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from assistant.core.errors import ConfigurationError, ModelMismatchError
-from assistant.core.settings import Settings
+from assistant.core.model import Passage
+from assistant.core.settings import StoreSettings
 
 SCHEMA_VERSION = 1
 
@@ -76,7 +77,7 @@ def _register_embedding_function() -> None:
     known_embedding_functions.setdefault(ImvoEmbeddingFunction.name(), ImvoEmbeddingFunction)
 
 
-def make_client(settings: Settings) -> Any:
+def make_client(settings: StoreSettings) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -95,6 +96,18 @@ def make_client(settings: Settings) -> Any:
     path = Path(settings.store_dir) / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def passage_vector_metadata(p: Passage) -> dict:
+    """What Chroma keeps beside a vector, for filtering dense search by document, type, date and kind."""
+    digits = ((p.date or "").replace("-", "") + "0000")[:8]
+    return {
+        "doc_id": p.doc_id,
+        "doc_type": p.doc_type,
+        "date_num": int(digits) if digits.isdigit() else 0,
+        "page": p.page,
+        "kind": p.kind,
+    }
 
 
 @dataclass

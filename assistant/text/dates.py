@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Literal
 
-from assistant.core.errors import DataFileError
+from pydantic import Field
+
+from assistant.core.datafiles import DataModel, Regex, Text, load_data_file
 from assistant.core.model import Language
-from assistant.text.data_files import data_path, read_mapping, word_list
 
 DATES_FILE = "dates.yaml"
 
@@ -30,6 +31,37 @@ Relative = Literal["past", "future"] | None
 
 
 # --------------------------------------------------------------------------- the words
+
+
+class MonthNames(DataModel):
+    nl: Text
+    en: Text
+    short: list[Text] = []
+
+
+class PastFuture(DataModel):
+    past: list[Regex]
+    future: list[Regex]
+
+
+class WordsPastFuture(DataModel):
+    past: list[Text]
+    future: list[Text]
+
+
+class DatesFile(DataModel):
+    """assistant/data/dates.yaml; the comments there say what each list is for."""
+
+    months: Annotated[list[MonthNames], Field(min_length=12, max_length=12)]
+    ordinary_words: list[Text]
+    ocr_repairs: list[tuple[str, str]] = []
+    relative_markers: PastFuture
+    month_prefixes: WordsPastFuture
+    period_parts: list[Text]
+    seasons: list[Text]
+    year_prepositions: list[Text]
+    month_prepositions: list[Text]
+    relative_years: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -62,58 +94,26 @@ class DateWords:
 
 @cache
 def date_words() -> DateWords:
-    data = read_mapping(DATES_FILE)
-
-    def fail(key: str, reason: str) -> DataFileError:
-        return DataFileError(data_path(DATES_FILE), f"key `{key}` {reason}; fix the file")
-
-    months = data.get("months")
-    if not isinstance(months, list) or len(months) != 12:
-        raise fail("months", "must list the twelve months in order")
-    dutch, english, short = {}, {}, {}
-    names: dict[str, list[str]] = {"nl": [], "en": []}
-    for number, entry in enumerate(months, start=1):
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("nl", "en")):
-            raise fail(f"months[{number - 1}]", "needs `nl` and `en` names (and `short`: a list of abbreviations)")
-        dutch[entry["nl"].lower()] = english[entry["en"].lower()] = number
-        names["nl"].append(entry["nl"])
-        names["en"].append(entry["en"])
-        short.update((s, number) for s in word_list(entry, "short", DATES_FILE, allow_empty=True))
-    repairs = data.get("ocr_repairs")
-    if not isinstance(repairs, list) or not all(isinstance(r, list) and len(r) == 2 for r in repairs):
-        raise fail("ocr_repairs", "must be a list of [wrong, right] pairs")
-    relative_years = data.get("relative_years")
-    if not isinstance(relative_years, dict) or not all(isinstance(v, int) for v in relative_years.values()):
-        raise fail("relative_years", "must map words to a year offset (-1, 0, 1)")
+    data = load_data_file(DATES_FILE, DatesFile)
+    lower = lambda words: tuple(w.lower() for w in words)  # noqa: E731
+    numbered = list(enumerate(data.months, start=1))
     return DateWords(
-        dutch_months=dutch,
-        english_months=english,
-        short_months=short,
-        names={k: tuple(v) for k, v in names.items()},
-        ordinary_words=frozenset(word_list(data, "ordinary_words", DATES_FILE)),
-        ocr_repairs=tuple((str(a), str(b)) for a, b in repairs),
-        past_markers=_patterns_at(data, "relative_markers", "past", fail),
-        future_markers=_patterns_at(data, "relative_markers", "future", fail),
-        past_month_prefixes=word_list(data.get("month_prefixes") or {}, "past", DATES_FILE),
-        future_month_prefixes=word_list(data.get("month_prefixes") or {}, "future", DATES_FILE),
-        period_parts=word_list(data, "period_parts", DATES_FILE),
-        seasons=word_list(data, "seasons", DATES_FILE),
-        year_prepositions=word_list(data, "year_prepositions", DATES_FILE),
-        month_prepositions=word_list(data, "month_prepositions", DATES_FILE),
-        relative_years={str(k).lower(): v for k, v in relative_years.items()},
+        dutch_months={m.nl.lower(): n for n, m in numbered},
+        english_months={m.en.lower(): n for n, m in numbered},
+        short_months={s.lower(): n for n, m in numbered for s in m.short},
+        names={"nl": tuple(m.nl for m in data.months), "en": tuple(m.en for m in data.months)},
+        ordinary_words=frozenset(lower(data.ordinary_words)),
+        ocr_repairs=tuple(data.ocr_repairs),
+        past_markers=tuple(data.relative_markers.past),
+        future_markers=tuple(data.relative_markers.future),
+        past_month_prefixes=lower(data.month_prefixes.past),
+        future_month_prefixes=lower(data.month_prefixes.future),
+        period_parts=lower(data.period_parts),
+        seasons=lower(data.seasons),
+        year_prepositions=lower(data.year_prepositions),
+        month_prepositions=lower(data.month_prepositions),
+        relative_years={k.lower(): v for k, v in data.relative_years.items()},
     )
-
-
-def _patterns_at(data: dict[str, Any], section: str, key: str, fail) -> tuple[str, ...]:
-    value = (data.get(section) or {}).get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(p, str) for p in value):
-        raise fail(f"{section}.{key}", "must be a list of regular expressions")
-    for p in value:
-        try:
-            re.compile(p)
-        except re.error as exc:
-            raise fail(f"{section}.{key}", f"holds an invalid regular expression {p!r} ({exc})") from exc
-    return tuple(value)
 
 
 # --------------------------------------------------------------------------- month names

@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.text.data_files import read_mapping, word_list
+from assistant.core.datafiles import DataModel, Text, load_data_file
 
 LETTERS_FILE = "letters.yaml"
+
+
+class LettersFile(DataModel):
+    """assistant/data/letters.yaml; the comments there say who reads each list."""
+
+    closing_formulas: list[Text]
+    name_titles: list[Text]
+    name_particles: list[Text]
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,6 @@ class LetterWords:
 
 @cache
 def letter_words() -> LetterWords:
-    data = read_mapping(LETTERS_FILE)
-    keys = ("closing_formulas", "name_titles", "name_particles")
-    return LetterWords(*(word_list(data, key, LETTERS_FILE) for key in keys))
+    data = load_data_file(LETTERS_FILE, LettersFile)
+    lower = lambda words: tuple(w.lower() for w in words)  # noqa: E731
+    return LetterWords(lower(data.closing_formulas), lower(data.name_titles), lower(data.name_particles))

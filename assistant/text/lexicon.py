@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import Stemmer
-import yaml
+from pydantic import AfterValidator, BeforeValidator, RootModel, model_validator
 
-from assistant.core.errors import DataFileError
+from assistant.core.datafiles import RESTORE_PACKAGE_FILE, DataModel, M, Text, as_list, load_yaml, validate
 from assistant.core.model import Language
 from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, read_word_list
 from assistant.text.english import english_stem, same_word_entries
@@ -299,107 +299,99 @@ def _form_pattern(abbreviation: Abbreviation) -> re.Pattern[str]:
 
 
 # --- loading ------------------------------------------------------------------------------------
-def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataFileError(path, f"cannot read it ({exc.strerror}); restore it from the repository") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(path, f"is not valid YAML ({exc}); fix the indicated line") from exc
+def _at_least_one(terms: tuple[str, ...]) -> tuple[str, ...]:
+    if not terms:
+        raise ValueError("give at least one Dutch term")
+    return terms
 
 
-def _strings(value: Any, path: Path, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DataFileError(path, f"{where}: expected a list of non-empty strings, got {value!r}")
-    return tuple(v.strip() for v in value)
+Terms = Annotated[tuple[Text, ...], BeforeValidator(as_list)]
 
 
-def _required_string(entry: Mapping[str, Any], key: str, path: Path, where: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise DataFileError(path, f"{where}: field {key!r} is missing or empty; every entry needs one")
-    return value.strip()
+class AbbreviationEntry(DataModel):
+    abbr: Text
+    forms: Terms = ()
+    nl: Terms = ()
+    en: Terms = ()
+    definition: Text
+    case_sensitive: bool = False
+
+    @model_validator(mode="after")
+    def _named(self) -> AbbreviationEntry:
+        if not self.nl and not self.en:
+            raise ValueError("give the written-out name in 'nl' and/or 'en'")
+        return self
+
+
+class GlossaryEntry(DataModel):
+    term: Text
+    definition: Text
+    aliases: Terms = ()
+
+
+class LexiconFile(DataModel):
+    """lexicon_en_nl.yaml: domain terms English → Dutch, Dutch synonym groups, everyday English words."""
+
+    en_nl: dict[Text, Annotated[Terms, AfterValidator(_at_least_one)]]
+    synonyms_nl: Annotated[list[Terms], BeforeValidator(as_list)] = []
+    general_en_nl: Annotated[dict[Text, Terms], BeforeValidator(lambda v: {} if v is None else v)] = {}
+
+
+class LanguageMarkersFile(DataModel):
+    nl: Terms = ()
+    en: Terms = ()
+
+
+AbbreviationsFile = RootModel[list[AbbreviationEntry]]
+GlossaryFile = RootModel[list[GlossaryEntry]]
+
+
+def _load(path: Path, model: type[M]) -> M:
+    return load_yaml(path, model, restore=RESTORE_PACKAGE_FILE)
+
+
+def _abbreviations(entries: AbbreviationsFile) -> list[Abbreviation]:
+    return [
+        Abbreviation(
+            abbr=e.abbr,
+            forms=tuple(dict.fromkeys((e.abbr, *e.forms))),
+            nl=e.nl,
+            en=e.en,
+            definition=e.definition,
+            case_sensitive=e.case_sensitive,
+        )
+        for e in entries.root
+    ]
+
+
+def _glossary(entries: GlossaryFile) -> list[GlossaryTerm]:
+    return [GlossaryTerm(term=e.term, definition=e.definition, aliases=e.aliases) for e in entries.root]
 
 
 def parse_abbreviations(data: Any, path: Path = ABBREVIATIONS) -> list[Abbreviation]:
-    if not isinstance(data, list):
-        raise DataFileError(path, "expected a list of entries (each starting with '- abbr:')")
-    result = []
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            raise DataFileError(path, f"entry {number}: expected a mapping with abbr/nl/en/definition")
-        abbr = _required_string(entry, "abbr", path, f"entry {number}")
-        where = f"entry {number} ({abbr})"
-        unknown = set(entry) - {"abbr", "forms", "nl", "en", "definition", "case_sensitive"}
-        if unknown:
-            raise DataFileError(path, f"{where}: unknown field(s) {sorted(unknown)}; allowed: abbr, forms, nl, en, definition, case_sensitive")
-        nl, en = _strings(entry.get("nl"), path, f"{where} field 'nl'"), _strings(entry.get("en"), path, f"{where} field 'en'")
-        if not nl and not en:
-            raise DataFileError(path, f"{where}: give the written-out name in 'nl' and/or 'en'")
-        result.append(
-            Abbreviation(
-                abbr=abbr,
-                forms=tuple(dict.fromkeys((abbr, *_strings(entry.get("forms"), path, f"{where} field 'forms'")))),
-                nl=nl,
-                en=en,
-                definition=_required_string(entry, "definition", path, where),
-                case_sensitive=bool(entry.get("case_sensitive", False)),
-            )
-        )
-    return result
+    return _abbreviations(validate(data, AbbreviationsFile, path))
 
 
 def parse_glossary(data: Any, path: Path = GLOSSARY) -> list[GlossaryTerm]:
-    if not isinstance(data, list):
-        raise DataFileError(path, "expected a list of entries (each starting with '- term:')")
-    result = []
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            raise DataFileError(path, f"entry {number}: expected a mapping with term/definition/aliases")
-        term = _required_string(entry, "term", path, f"entry {number}")
-        where = f"entry {number} ({term})"
-        result.append(
-            GlossaryTerm(
-                term=term,
-                definition=_required_string(entry, "definition", path, where),
-                aliases=_strings(entry.get("aliases"), path, f"{where} field 'aliases'"),
-            )
-        )
-    return result
+    return _glossary(validate(data, GlossaryFile, path))
 
 
 def parse_en_nl(data: Any, path: Path = LEXICON_EN_NL) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, ...]]]:
-    if not isinstance(data, dict) or not isinstance(data.get("en_nl"), dict):
-        raise DataFileError(path, "expected a mapping with an 'en_nl' section (English term: [Dutch terms])")
-    en_nl = {}
-    for key, value in data["en_nl"].items():
-        if not isinstance(key, str) or not key.strip():
-            raise DataFileError(path, f"en_nl: key {key!r} must be an English term")
-        en_nl[key.strip()] = _strings(value, path, f"en_nl entry {key!r}")
-        if not en_nl[key.strip()]:
-            raise DataFileError(path, f"en_nl entry {key!r}: give at least one Dutch term")
-    groups = data.get("synonyms_nl") or []
-    if not isinstance(groups, list):
-        raise DataFileError(path, "synonyms_nl: expected a list of groups ([term, term, ...])")
-    synonyms = [_strings(group, path, f"synonyms_nl group {number}") for number, group in enumerate(groups, start=1)]
-    return en_nl, synonyms
+    lexicon = validate(data, LexiconFile, path)
+    return dict(lexicon.en_nl), list(lexicon.synonyms_nl)
 
 
 def parse_general(data: Any, path: Path = LEXICON_EN_NL) -> dict[str, tuple[str, ...]]:
-    general = data.get("general_en_nl") or {} if isinstance(data, dict) else {}
-    if not isinstance(general, dict):
-        raise DataFileError(path, "general_en_nl: expected a mapping (English word: [Dutch words])")
-    return {str(k).strip().lower(): _strings(v, path, f"general_en_nl entry {k!r}") for k, v in general.items()}
+    return _general(validate(data, LexiconFile, path))
+
+
+def _general(lexicon: LexiconFile) -> dict[str, tuple[str, ...]]:
+    return {k.lower(): v for k, v in lexicon.general_en_nl.items()}
 
 
 def parse_markers(data: Any, path: Path = LANGUAGE_MARKERS) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    if not isinstance(data, dict):
-        raise DataFileError(path, "expected a mapping with 'nl' and 'en' word lists")
-    return _strings(data.get("nl"), path, "field 'nl'"), _strings(data.get("en"), path, "field 'en'")
+    markers = validate(data, LanguageMarkersFile, path)
+    return markers.nl, markers.en
 
 
 def read_lexicon(
@@ -412,17 +404,16 @@ def read_lexicon(
     stopwords_en: Path = STOPWORDS_EN,
     expansion_weight: float = DEFAULT_EXPANSION_WEIGHT,
 ) -> Lexicon:
-    en_nl_data = _read_yaml(lexicon_en_nl)
-    en_nl, synonyms = parse_en_nl(en_nl_data, lexicon_en_nl)
-    markers_nl, markers_en = parse_markers(_read_yaml(language_markers), language_markers)
+    lexicon_file = _load(lexicon_en_nl, LexiconFile)
+    markers = _load(language_markers, LanguageMarkersFile)
     return Lexicon(
-        abbreviations=parse_abbreviations(_read_yaml(abbreviations), abbreviations),
-        glossary=parse_glossary(_read_yaml(glossary), glossary),
-        en_nl=en_nl,
-        general_en_nl=parse_general(en_nl_data, lexicon_en_nl),
-        synonyms_nl=synonyms,
-        markers_nl=(*markers_nl, *read_word_list(stopwords_nl)),
-        markers_en=(*markers_en, *read_word_list(stopwords_en)),
+        abbreviations=_abbreviations(_load(abbreviations, AbbreviationsFile)),
+        glossary=_glossary(_load(glossary, GlossaryFile)),
+        en_nl=lexicon_file.en_nl,
+        general_en_nl=_general(lexicon_file),
+        synonyms_nl=lexicon_file.synonyms_nl,
+        markers_nl=(*markers.nl, *read_word_list(stopwords_nl)),
+        markers_en=(*markers.en, *read_word_list(stopwords_en)),
         expansion_weight=expansion_weight,
     )
 

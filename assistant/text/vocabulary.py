@@ -5,12 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
-
-import yaml
-
-from assistant.core.errors import ConfigurationError
+from assistant.core.datafiles import DataModel, load_data_file
 from assistant.core.model import Language
 from assistant.text.english import EnglishWords
 from assistant.text.lexicon import load_lexicon
@@ -61,59 +56,66 @@ class Vocabulary:
         return any(text_words[i : i + n] == parts for i in range(len(text_words) - n + 1))
 
 
-def _load_yaml(name: str) -> dict[str, Any]:
-    path = resources.files("assistant") / "data" / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigurationError(f"cannot read {path}: {exc}; restore the file or reinstall (`make install`)") from exc
-    if not isinstance(data, dict):
-        raise ConfigurationError(f"{path}: expected a mapping at the top level")
-    return data
+class AnswerWordsFile(DataModel):
+    """assistant/data/answer_words.yaml; see the comments there for what each list is for."""
+
+    light_words: list[str]
+    question_types: dict[str, list[str]] = {}
+    who_nouns: list[str]
+    list_words: list[str]
+    plural_suffixes: dict[str, list[str]] = {}
+    number_words: list[str]
+    role_words: list[str]
+    signature_words: list[str]
+    pronouns: list[str]
+    demonstratives: list[str]
+    followup_openings: list[str]
+    question_words: list[str]
 
 
-def _words(data: dict[str, Any], key: str, name: str) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigurationError(f"assistant/data/{name}: field {key!r} must be a list of words")
-    return [v.lower() for v in value]
+class PhraseTexts(DataModel):
+    language_name: str
+    refusal: str
+    intro: str
+    list_intro: str
+
+
+class AnswerPhrasesFile(DataModel):
+    """assistant/data/answer_phrases.yaml: the fixed sentences, one set per answer language."""
+
+    nl: PhraseTexts
+    en: PhraseTexts
+
+
+def _lower(words: list[str]) -> list[str]:
+    return [w.lower() for w in words]
 
 
 @functools.cache
 def vocabulary() -> Vocabulary:
-    data = _load_yaml(WORDS_FILE)
-    types = data.get("question_types") or {}
-    suffixes = data.get("plural_suffixes") or {}
-    if not all(isinstance(m, dict) for m in (types, suffixes)):
-        raise ConfigurationError(f"assistant/data/{WORDS_FILE}: question_types and plural_suffixes must be mappings")
+    data = load_data_file(WORDS_FILE, AnswerWordsFile)
     return Vocabulary(
         function_words=analysis_function_words(),
-        light_words=frozenset(_words(data, "light_words", WORDS_FILE)),
-        question_types={k: tuple(p.lower() for p in v) for k, v in types.items()},
-        who_nouns=frozenset(_words(data, "who_nouns", WORDS_FILE)),
-        list_words=frozenset(_words(data, "list_words", WORDS_FILE)),
-        plural_suffixes={k: tuple(v) for k, v in suffixes.items()},
-        number_words=frozenset(_words(data, "number_words", WORDS_FILE)),
-        role_words=frozenset(_words(data, "role_words", WORDS_FILE)),
-        signature_words=frozenset(_words(data, "signature_words", WORDS_FILE)),
-        pronouns=frozenset(_words(data, "pronouns", WORDS_FILE)),
-        demonstratives=frozenset(_words(data, "demonstratives", WORDS_FILE)),
-        followup_openings=tuple(_words(data, "followup_openings", WORDS_FILE)),
-        question_words=frozenset(_words(data, "question_words", WORDS_FILE)),
+        light_words=frozenset(_lower(data.light_words)),
+        question_types={k: tuple(p.lower() for p in v) for k, v in data.question_types.items()},
+        who_nouns=frozenset(_lower(data.who_nouns)),
+        list_words=frozenset(_lower(data.list_words)),
+        plural_suffixes={k: tuple(v) for k, v in data.plural_suffixes.items()},
+        number_words=frozenset(_lower(data.number_words)),
+        role_words=frozenset(_lower(data.role_words)),
+        signature_words=frozenset(_lower(data.signature_words)),
+        pronouns=frozenset(_lower(data.pronouns)),
+        demonstratives=frozenset(_lower(data.demonstratives)),
+        followup_openings=tuple(_lower(data.followup_openings)),
+        question_words=frozenset(_lower(data.question_words)),
         general_en_nl=dict(load_lexicon().general_en_nl),
     )
 
 
 @functools.cache
 def phrases(language: Language) -> Phrases:
-    data = _load_yaml(PHRASES_FILE)
-    entry = data.get(language)
-    fields = ("language_name", "refusal", "intro", "list_intro")
-    if not isinstance(entry, dict) or not all(isinstance(entry.get(f), str) for f in fields):
-        raise ConfigurationError(
-            f"assistant/data/{PHRASES_FILE}: language {language!r} needs the text fields {', '.join(fields)}"
-        )
-    return Phrases(**{f: entry[f] for f in fields})
+    texts: PhraseTexts = getattr(load_data_file(PHRASES_FILE, AnswerPhrasesFile), language)
+    return Phrases(**texts.model_dump())
 
 
 def refusal_texts() -> tuple[str, ...]:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from assistant.text.kamerstuk import kamerstuk_url
 from assistant.core.model import Passage
-from assistant.store.passages import StoredDocument
+from assistant.core.model import StoredDocument
 from assistant.store.store import Store
 from assistant.webapp.formatting import dutch_date
 from assistant.webapp.highlight import NO_TERMS, QueryTerms, context_html, locate, text_with_pages_html

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.retrieval.filters import SearchFilters
-from assistant.store.passages import StoredDocument
+from assistant.core.model import StoredDocument
 from assistant.webapp.formatting import dutch_date, first_day, last_day
 
 

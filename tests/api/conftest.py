@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from assistant.api.app import create_app
 from assistant.service.container import build_assistant
 from assistant.core.settings import Settings
-from assistant.store.store import Store
+from assistant.service.container import build_store
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def make_client(tmp_path: Path, embeddings) -> Iterator[Callable[..., TestClient
 
     def make(store_dir: Path, chat_model=None, **overrides) -> TestClient:
         settings = Settings(store_dir=store_dir, audit_log=False, upload_dir=tmp_path / "uploads", **overrides)
-        store = Store(settings, embeddings_factory=lambda: embeddings)
+        store = build_store(settings, embeddings=embeddings)
         client = TestClient(create_app(build_assistant(settings, store=store, chat_model=chat_model)))
         client.__enter__()
         clients.append(client)

@@ -34,9 +34,9 @@ def test_check_reports_agreement_and_missing_vectors(tmp_path: Path) -> None:
     assert data["ok"] and data["passages"] == data["vectors"] == data["bm25"] > 0
 
     from assistant.core.settings import Settings
-    from assistant.store.store import Store
+    from assistant.service.container import build_store
 
-    st = Store(Settings(store_dir=Path(store)))
+    st = build_store(Settings(store_dir=Path(store)))
     st.vectors.delete(st.db.all_chunk_ids()[:1])
     st.close()
     bad = runner.invoke(app, ["check", "--store", store])

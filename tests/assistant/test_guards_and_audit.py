@@ -63,14 +63,13 @@ def test_the_audit_log_rotates_by_size_and_is_owner_only(tmp_path: Path) -> None
 
 
 def test_the_audit_log_setting_turns_it_off(tmp_path: Path) -> None:
-    from assistant.service.container import build_assistant
+    from assistant.service.container import build_assistant, build_store
     from assistant.core.settings import Settings
-    from assistant.store.store import Store
     from tests.fakes import HashEmbeddings
 
     emb = HashEmbeddings()
     settings = Settings(store_dir=tmp_path / "store", embedding_model=emb.model_id, audit_log=False)
-    assistant = build_assistant(settings, store=Store(settings, embeddings_factory=lambda: emb))
+    assistant = build_assistant(settings, store=build_store(settings, embeddings=emb))
     assert assistant._audit is None
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.parsed import Block, BlockKind, CleanDocument, DocumentMetadata
+from assistant.core.model import DocumentMetadata
+from ingest.parsed import Block, BlockKind, CleanDocument
 
 
 @dataclass(frozen=True)

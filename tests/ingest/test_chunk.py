@@ -6,8 +6,9 @@ import pytest
 
 from assistant.core.errors import ConfigurationError, IngestFileError
 from assistant.text.sentences import split_sentences
-from ingest.chunk import chunk_document, embedding_text
-from ingest.parsed import Block, Chunk, CleanDocument
+from ingest.chunk import chunk_document
+from assistant.core.model import Chunk
+from ingest.parsed import Block, CleanDocument
 from tests.ingest.clean_factory import footnote, heading, item, make_clean, meta, para, sentence, signature
 
 
@@ -370,11 +371,11 @@ def test_blocks_before_any_heading_have_no_heading() -> None:
 
 def test_embedding_text_puts_title_and_heading_before_the_text() -> None:
     chunks = chunk_document(make_clean(heading("2. Voortgang"), para(long_paragraph(4))), meta())
-    assert embedding_text(chunks[0], "Tussenrapportage IMVO-convenanten") == (
+    assert chunks[0].indexed_text("Tussenrapportage IMVO-convenanten") == (
         f"Tussenrapportage IMVO-convenanten — 2. Voortgang\n{chunks[0].text}"
     )
     headless = chunk_document(make_clean(para(long_paragraph(4))), meta())[0]
-    assert embedding_text(headless, "Brief") == f"Brief\n{headless.text}"
+    assert headless.indexed_text("Brief") == f"Brief\n{headless.text}"
 
 
 def test_empty_document_has_no_chunks() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.settings import Settings
-from assistant.store.store import Store
+from assistant.service.container import build_store
 from bench.generate import write_text_corpus
 
 from tests.paths import CORPUS, ROOT  # noqa: E402
@@ -55,7 +55,7 @@ def test_killed_ingest_leaves_a_usable_store_and_the_next_run_completes(tmp_path
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
 
-    store = Store(Settings(store_dir=store_dir))
+    store = build_store(Settings(store_dir=store_dir))
     committed = set(store.db.all_chunk_ids())
     sources = {d.source for d in store.db.documents()}
     assert {p.name for p in CORPUS.glob("*.txt")} <= sources, "documents ingested before the kill are still in"
@@ -66,7 +66,7 @@ def test_killed_ingest_leaves_a_usable_store_and_the_next_run_completes(tmp_path
     rerun = imvo(str(docs), store=store_dir)
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err
-    store = Store(Settings(store_dir=store_dir))
+    store = build_store(Settings(store_dir=store_dir))
     assert len(store.db.documents()) == 29
     committed = set(store.db.all_chunk_ids())
     assert set(store.lexical().chunk_ids) == committed

@@ -10,7 +10,8 @@ import pytest
 from assistant.core.errors import ModelMismatchError
 from assistant.core.settings import Settings
 from assistant.store.store import Store
-from ingest.pipeline import run_ingest
+from assistant.service.container import build_derived, build_store
+from assistant.service.ingestion import ingest_files
 from tests.fakes import HashEmbeddings
 from tests.pdf_factory import (
     make_corrupt_pdf,
@@ -35,10 +36,12 @@ Het kabinet geeft daaraan uitvoering met deze brief over de goudsector en de ban
 """
 
 
-def make_store(tmp_path: Path, embeddings: HashEmbeddings | None = None, **overrides) -> tuple[Store, HashEmbeddings]:
+def make_store(
+    tmp_path: Path, embeddings: HashEmbeddings | None = None, **overrides
+) -> tuple[Store, HashEmbeddings, Settings]:
     emb = embeddings or HashEmbeddings()
     settings = Settings(store_dir=tmp_path / "store", embedding_model=emb.model_id, **overrides)
-    return Store(settings, embeddings_factory=lambda: emb), emb
+    return build_store(settings, embeddings=emb), emb, settings
 
 
 def outcome(report, name: str):
@@ -55,26 +58,26 @@ def docs(tmp_path: Path) -> Path:
 
 
 def test_first_run_ingests_and_second_run_embeds_nothing(tmp_path: Path, docs: Path) -> None:
-    store, emb = make_store(tmp_path)
-    first = run_ingest(store, [docs])
+    store, emb, settings = make_store(tmp_path)
+    first = ingest_files(store, settings, [docs])
     assert first.count("ingested") == 2 and first.exit_code == 0
     embedded = emb.embedded
     assert embedded == store.db.chunk_count() == store.vectors.count()
     assert len(store.lexical()) == embedded
 
-    second = run_ingest(store, [docs])
+    second = ingest_files(store, settings, [docs])
     assert second.nothing_changed and second.count("unchanged") == 2
     assert emb.embedded == embedded, "a no-change run must not embed anything"
 
 
 def test_changed_file_replaces_its_chunks_and_removed_file_is_deleted(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     old_ids = {p.chunk_id for p in store.db.passages(doc_id="a")}
     (docs / "a.txt").write_text(TEXT_A.replace("55 bedrijven", "72 bedrijven"), encoding="utf-8")
     (docs / "b.md").unlink()
 
-    report = run_ingest(store, [docs])
+    report = ingest_files(store, settings, [docs])
     assert outcome(report, "a.txt").status == "ingested"
     assert outcome(report, "b.md").status == "removed"
     texts = " ".join(p.text for p in store.db.passages())
@@ -86,28 +89,28 @@ def test_changed_file_replaces_its_chunks_and_removed_file_is_deleted(tmp_path: 
 
 
 def test_ingesting_one_file_does_not_remove_the_rest(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     extra = tmp_path / "extra.txt"
     extra.write_text(TEXT_A.replace("textielconvenant", "goudconvenant"), encoding="utf-8")
-    report = run_ingest(store, [extra])
+    report = ingest_files(store, settings, [extra])
     assert report.count("ingested") == 1 and report.count("removed") == 0
     assert len(store.db.documents()) == 3
 
 
 def test_rebuild_starts_over(tmp_path: Path, docs: Path) -> None:
-    store, emb = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, emb, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     before = emb.embedded
-    report = run_ingest(store, [docs], rebuild=True)
+    report = ingest_files(store, settings, [docs], rebuild=True)
     assert report.count("ingested") == 2
     assert emb.embedded == 2 * before
     assert store.vectors.count() == store.db.chunk_count()
 
 
 def test_bad_files_are_reported_and_the_rest_ingested(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path, max_file_mb=0.05)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path, max_file_mb=0.05)
+    ingest_files(store, settings, [docs])
     before = {p.chunk_id for p in store.db.passages()}
 
     make_corrupt_pdf(docs)
@@ -121,7 +124,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(tmp_path: Path, docs: Path
     (docs / "groot.txt").write_text("woord " * 20000, encoding="utf-8")
     shutil.copy(docs / "a.txt", docs / "kopie van a.txt")
 
-    report = run_ingest(store, [docs])
+    report = ingest_files(store, settings, [docs])
     reasons = {Path(o.source).name: (o.status, o.detail) for o in report.outcomes}
     assert reasons["kapot.pdf"][0] == "failed" and "pdf" in reasons["kapot.pdf"][1].lower()
     assert reasons["beveiligd.pdf"][0] == "failed" and "decrypt" in reasons["beveiligd.pdf"][1].lower()
@@ -141,27 +144,27 @@ def test_bad_files_are_reported_and_the_rest_ingested(tmp_path: Path, docs: Path
 
 
 def test_a_file_that_turns_bad_keeps_its_previous_version(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     (docs / "a.txt").write_bytes(b"")
-    report = run_ingest(store, [docs])
+    report = ingest_files(store, settings, [docs])
     assert outcome(report, "a.txt").status == "failed"
     assert any("55 bedrijven" in p.text for p in store.db.passages(doc_id="a"))
 
 
 def test_store_built_with_another_model_is_refused(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     store.close()
-    other = Store(Settings(store_dir=tmp_path / "store", embedding_model="intfloat/multilingual-e5-base"))
+    other = build_store(Settings(store_dir=tmp_path / "store", embedding_model="intfloat/multilingual-e5-base"))
     with pytest.raises(ModelMismatchError, match="imvo ingest --rebuild"):
         other.require_ready()
 
 
 def test_interrupted_run_leaves_store_usable_and_next_run_completes(tmp_path: Path, docs: Path) -> None:
     """Simulates a kill between the vector upsert and the commit (the subprocess test kills for real)."""
-    store, emb = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, emb, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     (docs / "c.txt").write_text(TEXT_B.replace("goudsector", "houtsector"), encoding="utf-8")
 
     class Killed(BaseException):
@@ -174,7 +177,7 @@ def test_interrupted_run_leaves_store_usable_and_next_run_completes(tmp_path: Pa
 
     store.db.commit_changes = die  # type: ignore[method-assign]
     with pytest.raises(Killed):
-        run_ingest(store, [docs])
+        ingest_files(store, settings, [docs])
     store.db.commit_changes = original  # type: ignore[method-assign]
     # The store still answers with exactly the committed documents.
     committed = set(store.db.all_chunk_ids())
@@ -183,7 +186,7 @@ def test_interrupted_run_leaves_store_usable_and_next_run_completes(tmp_path: Pa
     assert store.vectors_dirty
     # The next run completes and reconciles; vectors already embedded are not embedded again.
     embedded_before = emb.embedded
-    report = run_ingest(store, [docs])
+    report = ingest_files(store, settings, [docs])
     assert outcome(report, "c.txt").status == "ingested"
     assert emb.embedded == embedded_before
     assert store.vectors.all_ids() == set(store.db.all_chunk_ids())
@@ -191,8 +194,8 @@ def test_interrupted_run_leaves_store_usable_and_next_run_completes(tmp_path: Pa
 
 
 def test_real_corpus_every_document_has_metadata(tmp_path: Path) -> None:
-    store, _ = make_store(tmp_path)
-    report = run_ingest(store, [CORPUS])
+    store, _, settings = make_store(tmp_path)
+    report = ingest_files(store, settings, [CORPUS])
     assert report.count("ingested") == 5 and report.exit_code == 0
     docs = {d.source: d.metadata for d in store.db.documents()}
     tussen = docs["2015-07-10-tussenrapportage-imvo-convenanten.txt"]
@@ -221,9 +224,10 @@ def test_a_pdf_note_gets_its_own_date_its_type_a_separate_heading_and_one_event_
         "De deelnemende bedrijven rapporteren elk kwartaal over de voortgang van de pilot.",
         "Een evaluatie van de pilot volgt in december 2024.",
     ]])
-    store = Store(Settings(store_dir=tmp_path / "store"), embeddings_factory=HashEmbeddings)
+    settings = Settings(store_dir=tmp_path / "store")
+    store = build_store(settings, embeddings=HashEmbeddings())
     try:
-        report = run_ingest(store, [docs])
+        report = ingest_files(store, settings, [docs])
         assert report.exit_code == 0
         meta = store.db.documents()[0].metadata
         assert meta.date == "2023-03" and meta.doc_type != "onbekend"
@@ -231,7 +235,7 @@ def test_a_pdf_note_gets_its_own_date_its_type_a_separate_heading_and_one_event_
         first = store.db.passages()[0]
         opening = next(s for s in sentences(first.text) if "gestart" in s)
         assert opening.startswith("De pilot"), opening
-        events = store.timeline()
+        events = build_derived(settings, store).timeline()
         quotes = [e.quote for e in events]
         assert len(quotes) == len(set(quotes)) and [e.date for e in events] == ["2023-02-14", "2024-12"]
         assert events[1].planned

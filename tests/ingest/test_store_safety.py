@@ -3,20 +3,17 @@ FIFOs, damaged stores and `--rebuild` beside the old store."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from assistant.core.errors import ConfigurationError, StoreBusyError, StoreDamagedError
 from assistant.core.settings import Settings
-from assistant.store.check import check_store
+from assistant.service.ingestion import check_knowledge_base
 from assistant.store.lock import writer_lock
-from assistant.store.store import Store
-from ingest.pipeline import run_ingest
+from assistant.service.container import build_derived, build_store
+from assistant.service.ingestion import ingest_files
 from assistant.service.rebuild import rebuild_store
 from tests.fakes import HashEmbeddings
 from tests.ingest.test_pipeline import TEXT_A, TEXT_B, make_store, outcome
@@ -33,50 +30,50 @@ def docs(tmp_path: Path) -> Path:
 
 # --- one writer at a time ----------------------------------------------------------------------------
 def test_a_second_writer_is_told_who_holds_the_lock(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path, lock_timeout_s=0)
+    store, _, settings = make_store(tmp_path, lock_timeout_s=0)
     with writer_lock(store.dir, 0):
         with pytest.raises(StoreBusyError) as caught:
-            run_ingest(store, [docs])
+            ingest_files(store, settings, [docs])
     assert f"process {os.getpid()}" in str(caught.value) and caught.value.exit_code == 5
-    assert run_ingest(store, [docs]).count("ingested") == 2  # released afterwards
+    assert ingest_files(store, settings, [docs]).count("ingested") == 2  # released afterwards
 
 
 def test_each_store_gets_its_own_collection(tmp_path: Path) -> None:
     emb = HashEmbeddings()
-    a = Store(Settings(store_dir=tmp_path / "a", embedding_model=emb.model_id), embeddings_factory=lambda: emb)
-    b = Store(Settings(store_dir=tmp_path / "b", embedding_model=emb.model_id), embeddings_factory=lambda: emb)
+    a = build_store(Settings(store_dir=tmp_path / "a", embedding_model=emb.model_id), embeddings=emb)
+    b = build_store(Settings(store_dir=tmp_path / "b", embedding_model=emb.model_id), embeddings=emb)
     assert a.collection_name != b.collection_name
-    reopened = Store(Settings(store_dir=tmp_path / "a", embedding_model=emb.model_id))
+    reopened = build_store(Settings(store_dir=tmp_path / "a", embedding_model=emb.model_id))
     assert reopened.collection_name == a.collection_name  # recorded in the store, stable
 
 
 # --- check and self-repair ---------------------------------------------------------------------------
 def test_missing_vectors_are_found_by_check_and_reembedded_by_ingest(tmp_path: Path, docs: Path) -> None:
-    store, emb = make_store(tmp_path)
-    run_ingest(store, [docs])
-    assert check_store(store).ok
+    store, emb, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
+    assert check_knowledge_base(store, settings).ok
     lost = sorted(store.db.all_chunk_ids())[:2]
     store.vectors.delete(lost)
-    report = check_store(store)
+    report = check_knowledge_base(store, settings)
     assert not report.ok and report.missing_vectors == lost
-    again = run_ingest(store, [docs])
+    again = ingest_files(store, settings, [docs])
     assert not again.nothing_changed and any("re-embedded" in line for line in again.repaired)
-    assert check_store(store).ok
+    assert check_knowledge_base(store, settings).ok
 
 
 @pytest.mark.parametrize("damage", ["bm25", "register", "timeline"])
 def test_garbage_in_derived_files_is_repaired_by_plain_ingest(tmp_path: Path, docs: Path, damage: str) -> None:
-    store, _ = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     if damage == "bm25":
         for f in (p for p in (store.dir / "bm25").rglob("*") if p.is_file()):
             f.write_bytes(b"\x00garbage")
     else:
         (store.dir / f"{damage}.json").write_text("{not json", encoding="utf-8")
-    assert not check_store(store).ok
-    store.register(), store.timeline(), store.lexical()  # readers do not crash meanwhile
-    report = run_ingest(store, [docs])
-    assert report.repaired and check_store(store).ok
+    assert not check_knowledge_base(store, settings).ok
+    build_derived(settings, store).register(), build_derived(settings, store).timeline(), store.lexical()  # readers do not crash meanwhile
+    report = ingest_files(store, settings, [docs])
+    assert report.repaired and check_knowledge_base(store, settings).ok
 
 
 # --- per-file failure --------------------------------------------------------------------------------
@@ -84,8 +81,8 @@ def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path: Path, docs: Path) ->
     bad = os.fsencode(str(docs)) + b"/brief-\xff.txt"
     with open(bad, "wb") as fh:
         fh.write(TEXT_A.replace("textielconvenant", "goudconvenant").encode())
-    store, _ = make_store(tmp_path)
-    report = run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    report = ingest_files(store, settings, [docs])
     assert report.count("ingested") == 2
     [failed] = report.failed
     assert "\\xff" in failed.source and "UTF-8" in failed.detail
@@ -97,7 +94,7 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path, docs: Path) -> None:
         pytest.skip("root reads every file")
     (docs / "geheim.txt").write_text(TEXT_A + " extra", encoding="utf-8")
     (docs / "geheim.txt").chmod(0)
-    report = run_ingest(make_store(tmp_path)[0], [docs])
+    report = ingest_files(*make_store(tmp_path)[::2], [docs])
     assert outcome(report, "geheim.txt").status == "failed" and report.count("ingested") == 2
 
 
@@ -110,7 +107,7 @@ def test_links_leaving_the_folder_loops_dangling_and_fifos_are_named(tmp_path: P
     (docs / "weg.txt").symlink_to(tmp_path / "bestaat-niet.txt")
     (docs / "binnen.txt").symlink_to(docs / "a.txt")
     os.mkfifo(docs / "pijp.txt")
-    report = run_ingest(make_store(tmp_path)[0], [docs])
+    report = ingest_files(*make_store(tmp_path)[::2], [docs])
     reasons = {o.source: (o.status, o.detail) for o in report.outcomes}
     assert reasons["naar-buiten.txt"][0] == "skipped" and "outside the ingest folder" in reasons["naar-buiten.txt"][1]
     assert "loop" in reasons["lus.txt"][1]
@@ -123,14 +120,14 @@ def test_links_outside_are_followed_when_allowed(tmp_path: Path, docs: Path) -> 
     outside = tmp_path / "buiten.txt"
     outside.write_text(TEXT_A.replace("kabinet", "ander kabinet"), encoding="utf-8")
     (docs / "naar-buiten.txt").symlink_to(outside)
-    report = run_ingest(make_store(tmp_path, follow_external_symlinks=True)[0], [docs])
+    report = ingest_files(*make_store(tmp_path, follow_external_symlinks=True)[::2], [docs])
     assert outcome(report, "naar-buiten.txt").status == "ingested"
 
 
 def test_a_fifo_given_directly_is_refused_not_waited_on(tmp_path: Path) -> None:
     fifo = tmp_path / "pijp.txt"
     os.mkfifo(fifo)
-    report = run_ingest(make_store(tmp_path)[0], [fifo])
+    report = ingest_files(*make_store(tmp_path)[::2], [fifo])
     [failed] = report.failed
     assert "FIFO" in failed.detail and report.exit_code == 4
 
@@ -141,19 +138,19 @@ def test_a_corrupt_sqlite_file_gives_one_line_naming_it_and_the_fix(tmp_path: Pa
     store_dir.mkdir()
     (store_dir / "passages.sqlite").write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreDamagedError) as caught:
-        Store(Settings(store_dir=store_dir))
+        build_store(Settings(store_dir=store_dir))
     assert "passages.sqlite" in str(caught.value) and "imvo ingest --rebuild" in str(caught.value)
 
 
 def test_rebuild_with_a_missing_model_leaves_the_store_untouched(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     before = store.db.chunk_count()
     store.close()
     wrong = Settings(store_dir=tmp_path / "store", embedding_model=str(tmp_path / "no-such-model"))
     with pytest.raises(ConfigurationError):
         rebuild_store(wrong, [docs])
-    assert Store(Settings(store_dir=tmp_path / "store", embedding_model="hash-embeddings-v1")).db.chunk_count() == before
+    assert build_store(Settings(store_dir=tmp_path / "store", embedding_model="hash-embeddings-v1")).db.chunk_count() == before
 
 
 def test_rebuild_builds_beside_and_moves_an_unreadable_sqlite_aside(tmp_path: Path, docs: Path) -> None:
@@ -162,19 +159,19 @@ def test_rebuild_builds_beside_and_moves_an_unreadable_sqlite_aside(tmp_path: Pa
     (tmp_path / "store").mkdir()
     (tmp_path / "store" / "passages.sqlite").write_bytes(b"garbage" * 500)
     (tmp_path / "store" / "audit.jsonl").write_text('{"q": 1}\n', encoding="utf-8")
-    report = rebuild_store(settings, [docs], embeddings_factory=lambda: emb)
+    report = rebuild_store(settings, [docs], embeddings=emb)
     assert report.count("ingested") == 2
     kept = list(tmp_path.glob("store.damaged-*"))
     assert kept and (kept[0] / "passages.sqlite").read_bytes().startswith(b"garbage")
     assert (tmp_path / "store" / "audit.jsonl").read_text(encoding="utf-8") == '{"q": 1}\n'  # no audit line lost
-    store = Store(settings, embeddings_factory=lambda: emb)
-    assert store.db.chunk_count() > 0 and check_store(store).ok
+    store = build_store(settings, embeddings=emb)
+    assert store.db.chunk_count() > 0 and check_knowledge_base(store, settings).ok
     assert not (tmp_path / "store.rebuild").exists()
 
 
 def test_a_failed_rebuild_keeps_the_old_store(tmp_path: Path, docs: Path, monkeypatch) -> None:
-    store, emb = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, emb, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     before = store.db.chunk_count()
     store.close()
 
@@ -185,25 +182,25 @@ def test_a_failed_rebuild_keeps_the_old_store(tmp_path: Path, docs: Path, monkey
     import ingest.pipeline as pipeline
 
     monkeypatch.setattr(pipeline.IngestReport, "exit_code", property(lambda self: 0))
-    monkeypatch.setattr("ingest.pipeline.repair_store", boom)
+    monkeypatch.setattr("assistant.store.repair.repair_store", boom)
     with pytest.raises(RuntimeError):
-        rebuild_store(store.settings, [docs], embeddings_factory=lambda: emb)
-    assert Store(store.settings, embeddings_factory=lambda: emb).db.chunk_count() == before
+        rebuild_store(settings, [docs], embeddings=emb)
+    assert build_store(settings, embeddings=emb).db.chunk_count() == before
     assert not (tmp_path / "store.rebuild").exists()
 
 
 def test_store_files_are_private(tmp_path: Path, docs: Path) -> None:
-    store, _ = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, _, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     assert (store.dir.stat().st_mode & 0o077) == 0
     assert (store.db.path.stat().st_mode & 0o077) == 0
 
 
 def test_a_rebuild_killed_between_the_two_renames_finds_its_store_again(tmp_path: Path, docs: Path) -> None:
-    store, emb = make_store(tmp_path)
-    run_ingest(store, [docs])
+    store, emb, settings = make_store(tmp_path)
+    ingest_files(store, settings, [docs])
     before = store.db.chunk_count()
     store.close()
     (tmp_path / "store").rename(tmp_path / "store.old")  # the state right after the first rename
-    again = Store(store.settings, embeddings_factory=lambda: emb)
+    again = build_store(settings, embeddings=emb)
     assert again.db.chunk_count() == before and not (tmp_path / "store.old").exists()

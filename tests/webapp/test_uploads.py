@@ -8,7 +8,7 @@ import pytest
 
 from assistant.core.errors import UploadError
 from assistant.core.settings import Settings
-from assistant.store.store import Store
+from assistant.service.container import build_store
 from assistant.service.uploads import (
     UploadLimits,
     check_size,
@@ -96,7 +96,7 @@ def test_upload_flow_ingests_good_files_and_reports_bad_ones(tmp_path: Path) -> 
         store_dir=tmp_path / "store", embedding_model=emb.model_id,
         corpus_dir=tmp_path / "corpus", upload_dir=tmp_path / "uploads",
     )
-    store = Store(settings, embeddings_factory=lambda: emb)
+    store = build_store(settings, embeddings=emb)
     made = tmp_path / "made"
     made.mkdir()
     good = make_report_pdf(made, "voortgang.pdf")
@@ -137,7 +137,7 @@ def test_upload_ingest_runs_in_a_separate_lower_priority_process(tmp_path: Path)
     stages: list[str] = []
     report = ingest_in_worker(settings, [docs], lambda stage, done, total: stages.append(stage))
     assert report.count("ingested") == 1 and "prepare" in stages
-    store = Store(settings)
+    store = build_store(settings)
     assert store.db.chunk_count() > 0
     assert os.nice(0) < 19  # this process was not re-niced
     before = store.vectors.count()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from assistant.core.model import Answer, AnswerSentence, Citation, Passage
-from assistant.store.passages import StoredDocument
+from assistant.core.model import StoredDocument
 from assistant.webapp.chat_state import chat_session
 from assistant.webapp.export import chat_to_markdown
 from assistant.webapp.filters import describe_filters, filter_options, make_filters
 from assistant.webapp.formatting import dutch_date, escape_markdown, last_day
-from ingest.parsed import DocumentMetadata
+from assistant.core.model import DocumentMetadata
 
 
 def doc(doc_id: str, date_: str | None, doc_type: str) -> StoredDocument:
@@ -49,7 +49,8 @@ def test_chat_state_lives_in_the_session_and_exports_as_markdown() -> None:
     state: dict = {}
     session = chat_session(state)
     assert chat_session(state) is session and session.empty
-    p = Passage("d:1", "d", "Het convenant is getekend.", "Brief", "Kamerbrief", "2016", "b.txt", 2,
+    p = Passage(chunk_id="d:1", doc_id="d", text="Het convenant is getekend.", title="Brief", doc_type="Kamerbrief",
+                date="2016", source="b.txt", page=2,
                 kamerstuk_refs=["26485-219"])
     answered = Answer("Wanneer?", "Het convenant is getekend. [1] Misschien gisteren. [1]", True, "extractive", "nl",
                       sentences=[AnswerSentence("Het convenant is getekend.", [1], 1.0, True),

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.kamer.http import PoliteClient
 from assistant.core.settings import Settings
-from assistant.store.store import Store
+from assistant.service.container import build_store
 from tests.fakes import HashEmbeddings
 from tests.kamer_server import FakeKamerstuk, FakeMotion, FakeToezegging, KamerServer
 
@@ -133,6 +133,6 @@ def client(kamer_settings: Settings, sleeps: RecordedSleep):
 @pytest.fixture
 def kamer_store(kamer_settings: Settings):
     emb = HashEmbeddings()
-    store = Store(kamer_settings, embeddings_factory=lambda: emb)
+    store = build_store(kamer_settings, embeddings=emb)
     yield store
     store.close()

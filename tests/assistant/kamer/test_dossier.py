@@ -11,6 +11,7 @@ import yaml
 from assistant.core.errors import NetworkUnavailableError
 from assistant.kamer.dossier import DossierError, fetch_dossier, parse_kinds, validate_dossier
 from assistant.kamer.http import PoliteClient
+from assistant.service.container import build_derived
 from assistant.service.kamer_update import update_dossier
 from tests.servers import free_port
 
@@ -98,8 +99,8 @@ def test_an_interrupted_run_keeps_what_it_fetched_and_the_next_run_completes(kam
     assert sorted(resumed.downloaded) == ["26485-350", "26485-352", "26485-401"] and resumed.held == 1
 
 
-def test_fetch_and_ingest_reads_the_xml_by_structure_with_pages_from_the_pdf(kamer_server, kamer_store) -> None:
-    summary = update_dossier(kamer_store, "26485")
+def test_fetch_and_ingest_reads_the_xml_by_structure_with_pages_from_the_pdf(kamer_server, kamer_store, kamer_settings) -> None:
+    summary = update_dossier(kamer_store, kamer_settings, "26485")
     assert summary.ingest.exit_code == 0 and summary.ingest.count("ingested") == 4
     docs = {d.source: d for d in kamer_store.db.documents()}
     letter = docs["kamerstukken/26485/kst-26485-350.xml"]
@@ -110,7 +111,7 @@ def test_fetch_and_ingest_reads_the_xml_by_structure_with_pages_from_the_pdf(kam
     assert {p.page for p in passages} > {1}  # later passages cite later pages of the PDF
     assert any(p.kind == "footnote" and "26 485, nr. 401" in p.text for p in passages)
     assert summary.sync.motions == 3  # the dossier's motions were synced as well
-    again = update_dossier(kamer_store, "26485", sync=False)
+    again = update_dossier(kamer_store, kamer_settings, "26485", sync=False)
     assert again.fetch.downloaded == [] and again.ingest.nothing_changed and again.sync is None
 
 
@@ -124,10 +125,10 @@ def test_budget_dossiers_keep_their_suffix() -> None:
     assert validate_dossier("36600-v") == "36600-V"
 
 
-def test_a_failed_kamerstuk_leaves_the_store_consistent_with_the_rest(kamer_server, kamer_store) -> None:
+def test_a_failed_kamerstuk_leaves_the_store_consistent_with_the_rest(kamer_server, kamer_store, kamer_settings) -> None:
     kamer_server.malformed_files.add("kst-26485-401")
-    summary = update_dossier(kamer_store, "26485", sync=False)
+    summary = update_dossier(kamer_store, kamer_settings, "26485", sync=False)
     assert [k for k, _ in summary.fetch.failed] == ["26485-401"]
     assert summary.ingest.exit_code == 0 and summary.ingest.count("ingested") == 3
     assert {d.metadata.kamerstuk for d in kamer_store.db.documents()} == {"26485-200", "26485-350", "26485-352"}
-    assert not kamer_store.derived_stale()
+    assert not kamer_store.lexical_stale() and not build_derived(kamer_settings, kamer_store).stale()

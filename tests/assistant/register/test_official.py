@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.service.container import build_assistant
+from assistant.service.container import build_assistant, build_derived, build_store
 from assistant.kamer.record import OfficialMotion, OfficialRecord, save_record
 from assistant.service.presenters import register_csv_row, register_item_to_dict
 from assistant.register import RegisterItem
 from assistant.register.official import OfficialJoin, disagreements
 from assistant.core.settings import Settings
-from assistant.store.store import Store
-from ingest.pipeline import run_ingest
+from assistant.service.ingestion import ingest_files
 from tests.fakes import HashEmbeddings
 from tests.paths import CORPUS
 
@@ -79,16 +78,16 @@ def corpus_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def assistant_with_record(tmp_path: Path, corpus_copy: Path):
     emb = HashEmbeddings()
     settings = Settings(store_dir=tmp_path / "store", corpus_dir=corpus_copy, embedding_model=emb.model_id)
-    store = Store(settings, embeddings_factory=lambda: emb)
-    run_ingest(store, [corpus_copy])
-    doubtful = next(i for i in store.register().items if i.kind == "motie" and i.kamerstuk and i.execution == "twijfel")
+    store = build_store(settings, embeddings=emb)
+    ingest_files(store, settings, [corpus_copy])
+    doubtful = next(i for i in build_derived(settings, store).register().items if i.kind == "motie" and i.kamerstuk and i.execution == "twijfel")
     save_record(settings.store_dir, OfficialRecord(motions={doubtful.kamerstuk: official_motion(doubtful.kamerstuk)}))
-    yield build_assistant(settings, store=store), store, doubtful
+    yield build_assistant(settings, store=store), store, settings, doubtful
     store.close()
 
 
 def test_vote_question_is_answered_from_the_official_record_citing_it(assistant_with_record) -> None:
-    assistant, _store, motion = assistant_with_record
+    assistant, _store, _settings, motion = assistant_with_record
     answer = assistant.ask(f"Met hoeveel stemmen is de motie {motion.members[0]} aangenomen?")
     assert answer.answered and answer.mode == "register"
     assert "51 stemmen voor en 20 tegen" in answer.text and "[1]" in answer.text
@@ -98,14 +97,14 @@ def test_vote_question_is_answered_from_the_official_record_citing_it(assistant_
 
 
 def test_afgedaan_question_names_the_contradiction_with_the_documents(assistant_with_record) -> None:
-    assistant, _store, motion = assistant_with_record
+    assistant, _store, _settings, motion = assistant_with_record
     answer = assistant.ask(f"Is motie {motion.kamerstuk} afgedaan?")
     assert f"(Kamerstuk {motion.kamerstuk}) afgedaan. [1]" in answer.text and "Oordeel Kamer" in answer.text
     assert "spreken het officiële register tegen" in answer.text
 
 
 def test_an_uploaded_document_adds_evidence_but_cannot_overrule_the_record(assistant_with_record, corpus_copy) -> None:
-    assistant, store, motion = assistant_with_record
+    assistant, store, settings, motion = assistant_with_record
     before = (store.dir / "official.json").read_bytes()
     upload = corpus_copy / "uploads" / "bewering.txt"
     upload.parent.mkdir(exist_ok=True)
@@ -113,17 +112,17 @@ def test_an_uploaded_document_adds_evidence_but_cannot_overrule_the_record(assis
         f"Notitie\n\nDe motie {' en '.join(motion.members)} (Kamerstuk {motion.kamerstuk}) is verworpen "
         "en is niet afgedaan.\n", encoding="utf-8")
     try:
-        run_ingest(store, [corpus_copy])
+        ingest_files(store, settings, [corpus_copy])
         assert (store.dir / "official.json").read_bytes() == before
         answer = assistant.ask(f"Met hoeveel stemmen is motie {motion.kamerstuk} aangenomen?")
         assert "aangenomen met 51 stemmen voor" in answer.text
         assert answer.citations[0].passage.doc_id == f"official-{motion.kamerstuk}"
     finally:
         upload.unlink()
-        run_ingest(store, [corpus_copy])
+        ingest_files(store, settings, [corpus_copy])
 
 
 def test_a_listing_question_is_left_to_the_register(assistant_with_record) -> None:
-    assistant, _store, _motion = assistant_with_record
+    assistant, _store, _settings, _motion = assistant_with_record
     answer = assistant.ask("Welke moties zijn aangenomen?")
     assert not any(c.passage.doc_id.startswith("official-") for c in answer.citations)

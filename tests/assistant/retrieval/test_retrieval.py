@@ -90,10 +90,10 @@ def test_filters_restrict_results(assistant) -> None:
 
 @pytest.mark.integration
 def test_dense_leg_runs_when_weighted(corpus_store_dir: Path, embeddings) -> None:
-    from assistant.store.store import Store
+    from assistant.service.container import build_store
 
     settings = Settings(store_dir=corpus_store_dir, dense_weight=1.0, bm25_weight=0.0)
-    store = Store(settings, embeddings_factory=lambda: embeddings)
+    store = build_store(settings, embeddings=embeddings)
     dense_only = build_assistant(settings, store=store)
     result = dense_only.search("textile covenant companies signed", k=5)
     assert len(result.passages) == 5 and result.timings_ms["dense"] > 0

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.core.settings import Settings
-from assistant.store.store import Store
-from ingest.pipeline import run_ingest
+from assistant.service.container import build_store
+from assistant.service.ingestion import ingest_files
 from tests.fakes import HashEmbeddings
 from tests.servers import free_port, running
 
@@ -40,8 +40,8 @@ def test_ingest_and_search_through_a_chroma_server(tmp_path: Path, chroma_server
     )
     docs = tmp_path / "docs"
     shutil.copytree(Path(__file__).resolve().parents[3] / "corpus", docs)
-    store = Store(settings, embeddings_factory=lambda: emb)
-    report = run_ingest(store, [docs])
+    store = build_store(settings, embeddings=emb)
+    report = ingest_files(store, settings, [docs])
     assert report.count("ingested") == 5
     assert store.info().chroma == f"127.0.0.1:{chroma_server}"
     assert store.vectors.count() == store.db.chunk_count()
@@ -50,7 +50,7 @@ def test_ingest_and_search_through_a_chroma_server(tmp_path: Path, chroma_server
     assert len(hits) == 3 and all(h.chunk_id in set(store.db.all_chunk_ids()) for h in hits)
 
     (docs / "2017-xx-xx-ser-notitie-imvo-convenanten-demissionaire-periode.txt").unlink()
-    report = run_ingest(store, [docs])
+    report = ingest_files(store, settings, [docs])
     assert report.count("removed") == 1
     assert store.vectors.all_ids() == set(store.db.all_chunk_ids())
 
@@ -61,6 +61,6 @@ def test_unreachable_chroma_server_gives_a_clear_error(tmp_path: Path) -> None:
     emb = HashEmbeddings()
     settings = Settings(store_dir=tmp_path / "s", chroma_host="127.0.0.1", chroma_port=free_port(),
                         embedding_model=emb.model_id)
-    store = Store(settings, embeddings_factory=lambda: emb)
+    store = build_store(settings, embeddings=emb)
     with pytest.raises(ConfigurationError, match="chroma run"):
         store.vectors  # noqa: B018

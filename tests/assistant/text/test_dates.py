@@ -174,3 +174,15 @@ def test_data_file_patterns_get_the_one_month_table() -> None:
     numeric = re.compile(with_date_patterns(r"^{numeric_date}$"))
     assert numeric.match("17-06-2016") and not numeric.match("17-06-16")
     assert re.search(with_date_patterns("Datum {date}"), "Datum 7 juli 2016")
+
+
+def test_the_month_table_must_hold_twelve_months(tmp_path) -> None:
+    from assistant.core.datafiles import data_path, load_yaml
+    from assistant.core.errors import DataFileError
+    from assistant.text.dates import DATES_FILE, DatesFile
+
+    text = data_path(DATES_FILE).read_text(encoding="utf-8")
+    path = tmp_path / DATES_FILE
+    path.write_text(text.replace("  - {nl: mei, en: May, short: []}\n", ""), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"dates.yaml: field 'months'"):
+        load_yaml(path, DatesFile)

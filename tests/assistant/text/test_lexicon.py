@@ -175,7 +175,7 @@ def test_glossary_terms_in_text(lexicon):
 
 
 def test_bad_abbreviation_entry_names_the_entry():
-    with pytest.raises(DataFileError, match=r"entry 2 \(XYZ\).*'nl' and/or 'en'"):
+    with pytest.raises(DataFileError, match=r"field '\[1\]' \(abbr: XYZ\): give the written-out name in 'nl' and/or 'en'"):
         parse_abbreviations(
             [{"abbr": "SER", "nl": ["Sociaal-Economische Raad"], "definition": "x"}, {"abbr": "XYZ", "definition": "x"}],
             Path("abbreviations.yaml"),
@@ -183,12 +183,22 @@ def test_bad_abbreviation_entry_names_the_entry():
 
 
 def test_bad_lexicon_entry_names_the_key():
-    with pytest.raises(DataFileError, match="covenant"):
+    with pytest.raises(DataFileError, match=r"lexicon_en_nl.yaml: field 'en_nl.covenant': expected a list, got 3"):
         parse_en_nl({"en_nl": {"covenant": 3}}, Path("lexicon_en_nl.yaml"))
 
 
 def test_invalid_yaml_file_is_reported_with_its_path(tmp_path):
     broken = tmp_path / "abbreviations.yaml"
     broken.write_text("- abbr: [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="abbreviations.yaml"):
+    with pytest.raises(DataFileError, match="abbreviations.yaml: is not valid YAML"):
         read_lexicon(abbreviations=broken)
+
+
+def test_an_unknown_field_in_an_abbreviation_is_named():
+    with pytest.raises(DataFileError, match=r"field '\[0\].defintion' \(abbr: SER\): is not a known field"):
+        parse_abbreviations([{"abbr": "SER", "nl": ["Sociaal-Economische Raad"], "defintion": "x"}], Path("abbreviations.yaml"))
+
+
+def test_an_english_term_needs_a_dutch_term():
+    with pytest.raises(DataFileError, match=r"field 'en_nl.covenant': give at least one Dutch term"):
+        parse_en_nl({"en_nl": {"covenant": []}}, Path("lexicon_en_nl.yaml"))
