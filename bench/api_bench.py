@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 
 from bench.ingest_bench import machine
-from tests.servers import free_port, running
+from assistant.testing.servers import free_port, running
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [

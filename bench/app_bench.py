@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,19 +61,6 @@ def questions(n: int) -> list[str]:
     return found[:n]
 
 
-def wait_http(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(url)
-
-
 def prepare_store(given: Path | None, work: Path) -> Path:
     store = work / "store"
     if given is not None:
@@ -113,7 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from tests.servers import free_port
+    from assistant.testing.servers import free_port, running
 
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,16 +109,13 @@ def main() -> None:
         env.update(IMVO_STORE_DIR=str(store), IMVO_AUDIT_LOG="false", IMVO_UPLOAD_DIR=str(work / "uploads"))
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        log = (work / "streamlit.log").open("w")
         started = time.perf_counter()
         entry = "serve.py" if (ROOT / "serve.py").exists() else "app.py"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_http(f"{url}/_stcore/health", proc)
+        cmd = [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]
+        # polled finely: the time until the server answers is one of the figures
+        with running(cmd, f"{url}/_stcore/health", cwd=ROOT, env=env, timeout=120, log=work / "streamlit.log",
+                     poll_s=0.05) as proc:
             http_s = time.perf_counter() - started
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -171,13 +154,6 @@ def main() -> None:
                 print(f"resident memory of the streamlit process after {len(times)} questions ({loaded} the embedding "
                       f"model loaded): {rss_mb(proc.pid):.0f} MB (peak {rss_mb(proc.pid, 'VmHWM'):.0f} MB)")
                 browser.close()
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-            log.close()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Fetch-and-ingest benchmark: a generated dossier of 300 Kamerstukken served by the local stand-in for the
-Kamer's services (tests/kamer_server.py), fetched and ingested as `imvo fetch dossier` does it, with the
-politeness limit on; then a second, unchanged run.
+Kamer's services (assistant/testing/kamer_server/), fetched and ingested as `imvo fetch dossier` does it,
+with the politeness limit on; then a second, unchanged run.
 
 Prints figures (quoted in README); asserts nothing. Run with `python -m bench.kamer_bench [--rate 4]`.
 """
@@ -22,7 +22,7 @@ from assistant.core.settings import Settings
 from assistant.store.store import Store
 from assistant.service.container import build_store
 from bench.generate import corpus_sentences
-from tests.kamer_server import FakeKamerstuk, KamerServer
+from assistant.testing.kamer_server import FakeKamerstuk, KamerServer
 
 ROOT = Path(__file__).resolve().parents[1]
 DOSSIER = "99999"  # generated, not a real dossier

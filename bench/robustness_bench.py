@@ -97,7 +97,7 @@ def bench_pathological(work: Path) -> None:
               f"({report.embedded_chunks} passages), everything else {report.seconds - report.embed_seconds:.1f} s; "
               f"then adding a one-line file: {added.seconds:.1f} s")
     # linearity: the unpunctuated kind at 1/4, 1/2 and full size, without embedding (hash vectors)
-    from tests.fakes import HashEmbeddings
+    from assistant.testing.fake_embeddings import HashEmbeddings
 
     sizes = [300_000, 600_000, 1_200_000]
     times = []
@@ -128,8 +128,8 @@ def bench_bad_input(work: Path) -> None:
     from assistant.service.container import build_derived, build_store
     from assistant.service.ingestion import ingest_files
     from assistant.service.rebuild import rebuild_store
-    from tests.fakes import HashEmbeddings
-    from tests.pdf_factory import make_corrupt_pdf, make_encrypted_pdf
+    from assistant.testing.fake_embeddings import HashEmbeddings
+    from assistant.testing.pdf_factory import make_corrupt_pdf, make_encrypted_pdf
 
     emb = HashEmbeddings()
     results: list[tuple[str, bool]] = []
@@ -253,7 +253,7 @@ def bench_bad_input(work: Path) -> None:
     attempt("two stores on one Chroma", two_stores)
 
     def upload_overturn() -> bool:
-        from tests.assistant.register.register_passages import passages_from_texts
+        from assistant.testing.passages import passages_from_texts
 
         corpus = passages_from_texts("brief", "2021", [
             "Ondanks een in maart 2019 breed aangenomen motie (motie Jansen en De Vries - "
@@ -276,7 +276,7 @@ def bench_bad_input(work: Path) -> None:
             return False
         except InvalidQuestionError:
             pass
-        from tests.assistant.answer.test_audit import make_answer
+        from assistant.testing.answers import make_answer
 
         AuditLog(store.dir / "audit.jsonl").append(make_answer(question="x\ud800"), settings_summary={})
         return True

@@ -73,18 +73,9 @@ class ExtractiveAnswerer:
             citation.supported = True  # a verbatim quote is supported by the passage it is quoted from
         for sentence in sentences:
             sentence.supported = bool(sentence.citations)
-        return Answer(
-            question=question.text,
-            text=text,
-            answered=True,
-            mode="extractive",
-            language=language,
-            sentences=sentences,
-            citations=citations,
-            passages=list(passages),
-            evidence_strength=round(answerable, 3),
-            timings_ms={"extract": (time.perf_counter() - started) * 1000},
-        )
+        return Answer.cited(question.text, text, "extractive", language, sentences, citations, passages,
+                            evidence_strength=round(answerable, 3),
+                            timings_ms={"extract": (time.perf_counter() - started) * 1000})
 
 
 def select_sentences(scored: Sequence[ScoredCandidate], question: Question, selection: Selection) -> list[ScoredCandidate]:

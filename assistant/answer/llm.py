@@ -33,6 +33,7 @@ ANSWER_PROMPT = "answer_v2.txt"
 REWRITE_PROMPT = "rewrite_v1.txt"
 _DELIMITER_RE = re.compile(r"<{3,}|>{3,}")  # a passage must not be able to close the data block
 _HISTORY_ANSWER_CHARS = 600
+History = Sequence[tuple[str, str]] | None  # earlier (question, answer) turns of the conversation
 _OLLAMA_DEFAULT_URL = "http://localhost:11434"
 _OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
 
@@ -246,32 +247,29 @@ class LLMAnswerer:
         messages.append(HumanMessage(content=user))
         return messages
 
-    def answer(
-        self,
-        analysed: Question,
-        passages: list[Passage],
-        history: Sequence[tuple[str, str]] | None = None,
-    ) -> Answer:
-        question, language = analysed.text, analysed.language
+    def _request(
+        self, analysed: Question, passages: list[Passage], history: History
+    ) -> tuple[list[BaseMessage], Answer | None]:
+        """The messages to send; without passages, the refusal to give instead (answer and stream alike)."""
         if not passages:
-            return self._refusal(question, passages, language, [], {})
-        messages = self.messages(question, passages, language, history)
+            return [], self._refusal(analysed.text, passages, analysed.language, [], {})
+        return self.messages(analysed.text, passages, analysed.language, history), None
+
+    def answer(self, analysed: Question, passages: list[Passage], history: History = None) -> Answer:
+        messages, refusal = self._request(analysed, passages, history)
+        if refusal is not None:
+            return refusal
+        question, language = analysed.text, analysed.language
         started = time.perf_counter()
         reply = _call(self.chat_model, lambda: self.chat_model.invoke(messages))
         generate_ms = (time.perf_counter() - started) * 1000
         return self.finish(question, passages, language, _message_text(reply), generate_ms)
 
-    def stream(
-        self,
-        analysed: Question,
-        passages: list[Passage],
-        history: Sequence[tuple[str, str]] | None = None,
-    ) -> AnswerStream:
-        question, language = analysed.text, analysed.language
-        if not passages:
-            refusal = self._refusal(question, passages, language, [], {})
+    def stream(self, analysed: Question, passages: list[Passage], history: History = None) -> AnswerStream:
+        messages, refusal = self._request(analysed, passages, history)
+        if refusal is not None:
             return AnswerStream(iter([refusal.text]), lambda _text, _ms: refusal, self.chat_model)
-        messages = self.messages(question, passages, language, history)
+        question, language = analysed.text, analysed.language
 
         def chunks() -> Iterator[str]:
             for chunk in self.chat_model.stream(messages):
@@ -300,19 +298,8 @@ class LLMAnswerer:
         if not any(s.supported for s in sentences) or (is_refusal(text) and not citations):
             # nothing the passages back up (or the model said so itself): refuse, keep the check results
             return self._refusal(question, passages, language, sentences, timings)
-        return Answer(
-            question=question,
-            text=text,
-            answered=True,
-            mode="llm",
-            language=language,
-            sentences=sentences,
-            citations=citations,
-            passages=list(passages),
-            model=self.model_name,
-            prompt_version=self.prompt.version,
-            timings_ms=timings,
-        )
+        return Answer.cited(question, text, "llm", language, sentences, citations, passages,
+                            model=self.model_name, prompt_version=self.prompt.version, timings_ms=timings)
 
     def _refusal(
         self,

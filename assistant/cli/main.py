@@ -308,6 +308,22 @@ FromOpt = Annotated[str | None, typer.Option("--from", help="Only documents date
 ToOpt = Annotated[str | None, typer.Option("--to", help="Only documents dated on/before (YYYY[-MM[-DD]]).")]
 DocOpt = Annotated[list[str] | None, typer.Option("--doc", help="Only this document id (repeatable).")]
 KamerstukOpt = Annotated[str | None, typer.Option("--kamerstuk", help="Only passages citing this Kamerstuk (26485-341).")]
+BatchOpt = Annotated[Path | None, typer.Option("--batch", help="JSON lines with id and question.")]
+# What `search` and `ask` share after their own options, in this order: a batch, the store, the filters.
+_QUESTION_OPTIONS = {"batch": BatchOpt, "store": StoreOption, "doc_type": DocTypeOpt, "date_from": FromOpt,
+                     "date_to": ToOpt, "doc": DocOpt, "kamerstuk": KamerstukOpt}
+
+
+def _question_options(command):
+    """Declare the shared options once: they replace the command's `**options` in the signature Typer reads,
+    and reach the command in `options` (for `_run_questions`)."""
+    import inspect
+
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+              for name, annotation in _QUESTION_OPTIONS.items()]
+    command.__signature__ = inspect.Signature(own + shared)
+    return command
 
 
 def _emit(obj: object) -> None:
@@ -322,22 +338,17 @@ def _emit(obj: object) -> None:
 
 
 @app.command()
+@_question_options
 def search(
     query: Annotated[str | None, typer.Argument(help="What to search for.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     k: Annotated[int, typer.Option("--k", min=1, max=100, help="How many passages.")] = 5,
-    batch: Annotated[Path | None, typer.Option("--batch", help="JSON lines with id and question.")] = None,
-    store: StoreOption = None,
-    doc_type: DocTypeOpt = None,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    doc: DocOpt = None,
-    kamerstuk: KamerstukOpt = None,
+    **options,
 ) -> None:
     """Hybrid search over the passages."""
     from assistant.service.presenters import search_to_dict
 
-    def run(assistant, q: str) -> tuple[dict, str]:
+    def run(assistant, q: str, filters) -> tuple[dict, str]:
         data = search_to_dict(assistant.search(q, k=k, filters=filters))
         text = "\n".join(
             f"{r['rank']}. {r['title']} — p. {r['page']} ({r['score']:.3f})\n   {r['text'][:400]}\n"
@@ -345,39 +356,36 @@ def search(
         )
         return data, text
 
-    filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
-    _run_questions(query, batch, as_json, store, run, filters)
+    _run_questions(query, as_json, run, **options)
 
 
 @app.command()
+@_question_options
 def ask(
     question: Annotated[str | None, typer.Argument(help="Your question, in Dutch or English.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    batch: Annotated[Path | None, typer.Option("--batch", help="JSON lines with id and question.")] = None,
-    store: StoreOption = None,
-    doc_type: DocTypeOpt = None,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    doc: DocOpt = None,
-    kamerstuk: KamerstukOpt = None,
+    **options,
 ) -> None:
     """Answer a question with [n] citations to the passages it rests on."""
     from assistant.service.presenters import answer_to_dict, answer_to_text
 
-    def run(assistant, q: str) -> tuple[dict, str]:
+    def run(assistant, q: str, filters) -> tuple[dict, str]:
         answer = assistant.ask(q, filters=filters)
         return answer_to_dict(answer), answer_to_text(answer)
 
-    filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
-    _run_questions(question, batch, as_json, store, run, filters)
+    _run_questions(question, as_json, run, **options)
 
 
-def _run_questions(text: str | None, batch: Path | None, as_json: bool, store: Path | None, run,
-                   filters=None) -> None:
-    """One question, or a batch file of them with the models loaded once. In a batch, a bad line or a bad
-    question yields an error line for its id and the rest go on; a store or configuration error stops all."""
+def _run_questions(text: str | None, as_json: bool, run, *, batch: Path | None, store: Path | None,
+                   doc_type: list[str] | None, date_from: str | None, date_to: str | None, doc: list[str] | None,
+                   kamerstuk: str | None) -> None:
+    """One question, or a batch file of them with the models loaded once; `run(assistant, question, filters)`
+    gives (JSON data, text). In a batch, a bad line or a bad question yields an error line for its id and
+    the rest go on; a store or configuration error stops all."""
     from assistant.service.container import build_assistant
     from assistant.core.errors import InvalidQuestionError
+
+    filters = _filters(doc_type, date_from, date_to, doc, kamerstuk)
 
     if text is None and batch is None:
         err.print('[red]error:[/red] no question: give one, e.g. imvo ask "Wat is IMVO?", or --batch FILE '
@@ -393,7 +401,7 @@ def _run_questions(text: str | None, batch: Path | None, as_json: bool, store: P
             _check_against_store(filters, assistant.store.db.documents())
         for item in items:
             if not batch:
-                data, rendered = run(assistant, item["question"])
+                data, rendered = run(assistant, item["question"], filters)
                 _emit(data) if as_json else out.print(rendered, markup=False)
                 continue
             if "error" in item:
@@ -401,7 +409,7 @@ def _run_questions(text: str | None, batch: Path | None, as_json: bool, store: P
                 _emit({"id": item["id"], "error": item["error"]})
                 continue
             try:
-                _emit({"id": item["id"], **run(assistant, str(item["question"]))[0]})
+                _emit({"id": item["id"], **run(assistant, str(item["question"]), filters)[0]})
             except InvalidQuestionError as exc:
                 _emit({"id": item["id"], "error": str(exc)})
     except ImvoError as exc:

@@ -7,6 +7,19 @@ class ImvoError(Exception):
     exit_code = 2
 
 
+class _AboutOne:
+    """Mixin for an error about one thing (a file, an upload, a filter field): the message is "<it>: <reason>",
+    `reason` alone is what a page or a report shows beside the thing, and the thing is kept under the
+    attribute that `_about` names."""
+
+    _about = "about"
+
+    def __init__(self, about: object, reason: str, *, where: str | None = None) -> None:
+        setattr(self, self._about, about)
+        self.reason = reason
+        super().__init__(f"{where or about}: {reason}")
+
+
 class ConfigurationError(ImvoError):
     """A setting is wrong or a needed package/model is missing."""
 
@@ -35,42 +48,36 @@ class LLMUnavailableError(ImvoError):
     exit_code = 3  # EXIT_LLM
 
 
-class IngestFileError(ImvoError):
-    """One file could not be ingested; the message is the one-line reason shown to the user."""
+class IngestFileError(_AboutOne, ImvoError):
+    """One file could not be ingested (`path`); the message is the one-line reason shown to the user."""
 
-    def __init__(self, path: object, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
+    path: object
+    _about = "path"
 
 
-class DataFileError(ConfigurationError):
-    """A data file (word list, lexicon, saved analyzer) is missing or malformed; the message names it."""
+class DataFileError(_AboutOne, ConfigurationError):
+    """A data file (word list, lexicon, saved analyzer) is missing or malformed; the message names it (`path`)."""
 
-    def __init__(self, path: object, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
+    path: object
+    _about = "path"
 
 
-class EvalFileError(ImvoError):
+class EvalFileError(_AboutOne, ImvoError):
     """An evaluation question file is missing or has a bad line; `line` is 1-based, None for the whole file."""
 
+    path: object
+    _about = "path"
+
     def __init__(self, path: object, reason: str, line: int | None = None) -> None:
-        self.path = path
         self.line = line
-        self.reason = reason
-        where = f"{path}, line {line}" if line is not None else f"{path}"
-        super().__init__(f"{where}: {reason}")
+        super().__init__(path, reason, where=f"{path}, line {line}" if line is not None else None)
 
 
-class UploadError(ImvoError):
-    """An uploaded file was refused before ingestion (type, size, name); the message says what to do."""
+class UploadError(_AboutOne, ImvoError):
+    """An uploaded file (`name`) was refused before ingestion (type, size, name); the message says what to do."""
 
-    def __init__(self, name: str, reason: str) -> None:
-        self.name = name
-        self.reason = reason
-        super().__init__(f"{name}: {reason}")
+    name: str
+    _about = "name"
 
 
 # Exit codes of the CLI (`imvo`), in one place. 1 is what Python itself returns for an unhandled crash,
@@ -126,14 +133,12 @@ class RemoteServiceError(ImvoError):
     exit_code = EXIT_NETWORK
 
 
-class InvalidFilterError(ImvoError):
+class InvalidFilterError(_AboutOne, ImvoError):
     """A search filter is malformed or names something the store does not have; `field` is its name
     (the CLI option without dashes, the API's JSON field)."""
 
-    def __init__(self, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(f"{field}: {reason}")
+    field: str
+    _about = "field"
 
 
 class UnknownDocumentError(ImvoError):

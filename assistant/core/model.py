@@ -148,3 +148,13 @@ class Answer:
     prompt_version: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
     evidence_strength: float | None = None  # extractive mode: how well the best passage sentence covers the question, 0..1
+
+    @classmethod
+    def cited(cls, question: str, text: str, mode: Literal["extractive", "llm", "register"], language: Language,
+              sentences: list[AnswerSentence], citations: list[Citation], passages: list[Passage] | None = None,
+              **trace: Any) -> Answer:
+        """An answer given, as its citation check left it: every mode builds it alike. `passages` defaults to
+        the cited ones; `trace` holds the mode's own fields (model, prompt_version, timings_ms, ...)."""
+        shown = list(passages) if passages is not None else [c.passage for c in citations]
+        return cls(question=question, text=text, answered=True, mode=mode, language=language, sentences=sentences,
+                   citations=citations, passages=shown, **trace)

@@ -9,7 +9,7 @@ sub-models (`settings.store`, `.embedding`, `.ingest`, `.retrieval`, `.answer`, 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -245,51 +245,38 @@ class ApiSettings(BaseModel):
         return value if value is not None and value.get_secret_value().strip() else None
 
 
+class _Part(Generic[Part]):
+    """`settings.store` etc.: the sub-model a component receives, read from the flat settings."""
+
+    def __init__(self, part: type[Part]) -> None:
+        self.part = part
+
+    def __get__(self, settings: BaseModel | None, owner: type | None = None) -> Part:
+        if settings is None:
+            raise AttributeError(self.part.__name__)
+        return self.part.model_validate({name: getattr(settings, name) for name in self.part.model_fields})
+
+
 class Settings(
     BaseSettings, StoreSettings, EmbeddingSettings, IngestSettings, RetrievalSettings, AnswerSettings, LLMSettings,
     WebSettings, KamerSettings, ApiSettings,
 ):
-    model_config = SettingsConfigDict(env_prefix="IMVO_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="IMVO_", env_file=".env", extra="ignore", ignored_types=(_Part,))
 
-    def _part(self, part: type[Part]) -> Part:
-        return part.model_validate({name: getattr(self, name) for name in part.model_fields})
-
-    @property
-    def store(self) -> StoreSettings:
-        return self._part(StoreSettings)
-
-    @property
-    def embedding(self) -> EmbeddingSettings:
-        return self._part(EmbeddingSettings)
-
-    @property
-    def ingest(self) -> IngestSettings:
-        return self._part(IngestSettings)
+    store = _Part(StoreSettings)
+    embedding = _Part(EmbeddingSettings)
+    ingest = _Part(IngestSettings)
+    answer = _Part(AnswerSettings)
+    llm_server = _Part(LLMSettings)
+    web = _Part(WebSettings)
+    kamer = _Part(KamerSettings)
+    api = _Part(ApiSettings)
 
     @property
     def retrieval(self) -> RetrievalSettings:
         """The retrieval part, with the dense weight resolved for the configured embedding model."""
-        return self._part(RetrievalSettings).model_copy(update={"dense_weight": self.effective_dense_weight})
-
-    @property
-    def answer(self) -> AnswerSettings:
-        return self._part(AnswerSettings)
-
-    @property
-    def llm_server(self) -> LLMSettings:
-        return self._part(LLMSettings)
-
-    @property
-    def web(self) -> WebSettings:
-        return self._part(WebSettings)
-
-    @property
-    def kamer(self) -> KamerSettings:
-        return self._part(KamerSettings)
-
-    @property
-    def api(self) -> ApiSettings:
-        return self._part(ApiSettings)
+        part = _Part(RetrievalSettings).__get__(self)
+        return part.model_copy(update={"dense_weight": self.effective_dense_weight})
 
     @property
     def effective_dense_weight(self) -> float:

@@ -10,13 +10,20 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.core.errors import DataFileError
 
 FORMAT_VERSION = 1
 FILE_NAME = "official.json"
 TOEZEGGINGEN_FILE = "official-toezeggingen.json"
+_Record = TypeVar("_Record")
+
+
+def _known_fields(cls: type[_Record], data: dict[str, Any]) -> _Record:
+    """A stored record from its dict; keys the class does not have are dropped (files of other versions load)."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @dataclass
@@ -42,8 +49,7 @@ class OfficialMotion:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OfficialMotion:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        return _known_fields(cls, data)
 
 
 @dataclass
@@ -71,8 +77,7 @@ class OfficialToezegging:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OfficialToezegging:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        return _known_fields(cls, data)
 
 
 @dataclass

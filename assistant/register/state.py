@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from assistant.core.model import Passage
 from assistant.register.authority import Authority
@@ -125,11 +125,24 @@ def _superseded(sig: Signal, chosen: Signal) -> bool:
     return bool(a and b) and date_sort_key(a) < date_sort_key(b)
 
 
-def join_official(verdict: Any, kind: str, status: str, entry: dict[str, Any]) -> Any:
+class Judged(Protocol):
+    """A StateVerdict or a RegisterItem: what the documents say about one item's state."""
+
+    status: str
+    status_inferred: bool
+    execution: str
+    open: bool | None
+    contradicted: bool
+    evidence: list[dict[str, Any]]
+
+
+J = TypeVar("J", bound=Judged)
+
+
+def join_official(verdict: J, kind: str, status: str, entry: dict[str, Any]) -> J:
     """Let the Kamer's official record decide the status (it outranks every document): document evidence
-    for another status as far or further stays visible, marked as contradicting. `verdict` is a
-    StateVerdict or a RegisterItem (same fields); `entry` is the official record's evidence entry
-    (aspect, value, reason, quote, source, ...)."""
+    for another status as far or further stays visible, marked as contradicting. `entry` is the official
+    record's evidence entry (aspect, value, reason, quote, source, ...)."""
     kept = []
     for e in verdict.evidence:
         if e["aspect"] == "status" and e["value"] != status and not e.get("conflict"):

@@ -16,7 +16,7 @@ from threading import Barrier, Event
 import httpx
 import pytest
 
-from tests.servers import free_port, running
+from assistant.testing.servers import free_port, running
 
 pytestmark = [pytest.mark.server, pytest.mark.integration]
 

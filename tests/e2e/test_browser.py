@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pdf_factory import make_text_pdf
+from assistant.testing.pdf_factory import make_text_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.integration]
 

@@ -9,6 +9,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from assistant.core.errors import DataFileError
+from assistant.testing.pdf_factory import make_report_pdf
 from ingest.clean import (
     clean_document,
     find_running_lines,
@@ -26,12 +27,7 @@ from ingest.clean_rules import default_rules
 from ingest.furniture import drop_furniture
 from ingest.load import load_document
 from ingest.parsed import CleanDocument, LoadedDocument, PageText
-from tests.pdf_factory import make_report_pdf
-
-from tests.paths import DEV_SET as DEV  # noqa: E402
-from tests.paths import SEEDS  # noqa: E402
-
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not available")
+from tests.paths import DEV_SET as DEV
 
 
 def doc_of(text: str, fmt: str = "txt", pages: list[str] | None = None) -> LoadedDocument:
@@ -50,10 +46,8 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, CleanDocument]:
-    if not SEEDS.is_dir():
-        pytest.skip("shared seeds not available")
-    return {p.name[:3]: clean_document(load_document(p, max_bytes=10_000_000)) for p in sorted(SEEDS.glob("*.txt"))}
+def seeds(seeds_dir: Path) -> dict[str, CleanDocument]:
+    return {p.name[:3]: clean_document(load_document(p, max_bytes=10_000_000)) for p in sorted(seeds_dir.glob("*.txt"))}
 
 
 def block_with(doc: CleanDocument, fragment: str):
@@ -119,7 +113,6 @@ def test_join_lines_joins_with_spaces_and_resolves_hyphens():
     )
 
 
-@needs_seeds
 @pytest.mark.parametrize(
     ("seed", "expected"),
     [
@@ -142,7 +135,6 @@ def test_hyphenation_on_real_seed_lines(seeds, seed: str, expected: str):
     assert expected in seeds[seed].text
 
 
-@needs_seeds
 def test_no_line_break_hyphen_artefacts_left(seeds):
     for doc in seeds.values():
         for m in re.finditer(r"([^\W\d_]+)- (\w+)", doc.text):
@@ -184,7 +176,6 @@ def test_running_header_and_page_numbers_are_dropped():
     assert doc.text.count("Deze pagina gaat over") == 3
 
 
-@needs_seeds
 def test_no_lone_page_numbers_or_junk_blocks(seeds):
     for doc in seeds.values():
         for block in doc.blocks:
@@ -253,7 +244,6 @@ def test_page_without_footnotes_is_untouched():
     assert split_page_footnotes(lines, width=60) == (lines, [])
 
 
-@needs_seeds
 def test_seed_footnotes_become_footnote_blocks(seeds):
     s002 = seeds["002"]
     notes = {b.footnote_id: b for b in s002.blocks if b.kind == "footnote"}
@@ -282,7 +272,6 @@ def test_seed_footnotes_become_footnote_blocks(seeds):
     assert block_with(s004, "In het SER-advies IMVO-convenanten bepleit").footnote_refs == ("1",)
 
 
-@needs_seeds
 def test_real_numbers_survive_in_the_seeds(seeds):
     assert "in 2018 minstens 50% en in 2020 minstens 80%" in seeds["004"].text
     for fragment in ["aan de doelen 8 (eerlijk werk", "EU-richtlijn (2014/95)", "(Kamerstuk 32 852 nr. 24)", "de G7 in 2015"]:
@@ -308,7 +297,6 @@ def test_is_numbered_heading(line: str, expected: bool):
     assert is_numbered_heading(line) is expected
 
 
-@needs_seeds
 def test_offsets_point_into_the_text(seeds):
     for doc in seeds.values():
         assert doc.text == "\n\n".join(b.text for b in doc.blocks)
@@ -318,7 +306,6 @@ def test_offsets_point_into_the_text(seeds):
         assert [o for o, _ in doc.page_breaks] == sorted(o for o, _ in doc.page_breaks)
 
 
-@needs_seeds
 def test_headings_numbered_and_unnumbered(seeds):
     def headings(key: str) -> list[str]:
         return [b.text for b in seeds[key].blocks if b.kind == "heading"]
@@ -338,7 +325,6 @@ def test_headings_numbered_and_unnumbered(seeds):
     assert block_with(seeds["000"], "FNV, CNV, VNO-NCW en MKB-Nederland doen een beroep").heading == "Achtergrond"
 
 
-@needs_seeds
 def test_list_items_joined_across_blank_lines_and_pages(seeds):
     s002 = seeds["002"]
     item = block_with(s002, "Binnen de financiële sector heeft de bancaire sector aangegeven een MVO-convenant voor te bereiden")
@@ -353,7 +339,6 @@ def test_list_items_joined_across_blank_lines_and_pages(seeds):
     assert block_with(seeds["000"], "Geef opvolging aan de aanbevelingen").kind == "list_item"
 
 
-@needs_seeds
 def test_signatures(seeds):
     s000 = [b for b in seeds["000"].blocks if b.kind == "signature"]
     assert len(s000) == 1
@@ -366,7 +351,6 @@ def test_signatures(seeds):
     assert s003.kind == "signature" and "H.G.J. Kamp" in s003.text
 
 
-@needs_seeds
 def test_dev_evidence_survives_cleaning(seeds):
     if not DEV.is_file():
         pytest.skip("dev questions not available")
@@ -384,9 +368,8 @@ def test_dev_evidence_survives_cleaning(seeds):
     assert checked > 40
 
 
-@needs_seeds
-def test_whole_corpus_cleans_fast():
-    loaded = [load_document(p, max_bytes=10_000_000) for p in sorted(SEEDS.glob("*.txt"))]
+def test_whole_corpus_cleans_fast(seeds_dir: Path):
+    loaded = [load_document(p, max_bytes=10_000_000) for p in sorted(seeds_dir.glob("*.txt"))]
     started = time.perf_counter()
     for doc in loaded:
         clean_document(doc)

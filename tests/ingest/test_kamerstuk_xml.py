@@ -60,7 +60,7 @@ def test_loading_and_cleaning_keep_the_structure(tmp_path: Path) -> None:
 
 
 def test_pages_come_from_the_pdf_page_view(tmp_path: Path) -> None:
-    from tests.kamer_server import FakeKamerstuk, kamerstuk_pdf
+    from assistant.testing.kamer_server import FakeKamerstuk, kamerstuk_pdf
 
     path = tmp_path / "kst-26485-350.xml"
     path.write_bytes(XML)

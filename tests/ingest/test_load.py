@@ -7,7 +7,7 @@ import pytest
 
 from assistant.core.errors import IngestFileError
 from ingest.load import SUPPORTED_SUFFIXES, load_document, split_ocr_pages
-from tests.pdf_factory import (
+from assistant.testing.pdf_factory import (
     REPORT_LABELS,
     make_corrupt_pdf,
     make_encrypted_pdf,
@@ -18,7 +18,6 @@ from tests.pdf_factory import (
     make_text_pdf,
 )
 
-from tests.paths import SEEDS  # noqa: E402
 MB = 1_000_000
 
 
@@ -138,12 +137,11 @@ def test_ocr_page_mark_too_close_to_the_previous_one_is_not_a_page():
     assert " naam" in pages[1]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not available")
-def test_seed_pages_follow_the_ocr_page_marks():
-    doc = load(SEEDS / "002_fd3b86bd4b6cd388.txt")
+def test_seed_pages_follow_the_ocr_page_marks(seeds_dir: Path):
+    doc = load(seeds_dir / "002_fd3b86bd4b6cd388.txt")
     assert len(doc.pages) == 5
     assert doc.pages[1].text.startswith("organisatie daarbij een rol kan spelen.")
-    assert len(load(SEEDS / "000_56afe5d85fb7b094.txt").pages) == 1  # its indented list items are no pages
+    assert len(load(seeds_dir / "000_56afe5d85fb7b094.txt").pages) == 1  # its indented list items are no pages
 
 
 def test_markdown_is_one_page_and_keeps_its_markup(tmp_path: Path):

@@ -22,7 +22,6 @@ from tests.ingest.clean_factory import clean_from_text, heading, make_clean, par
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-from tests.paths import SEEDS  # noqa: E402
 
 
 def extract(doc: CleanDocument | str, title_hint: str = "testdocument over imvo") -> DocumentMetadata:
@@ -499,11 +498,9 @@ def test_corpus_metadata_file_validates_and_names_exactly_the_corpus_files() -> 
     assert all(re.fullmatch(r"\d{3}_[0-9a-f]{16}\.txt", o) for o in originals)
 
 
-def test_corpus_files_are_byte_identical_to_their_seeds() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed folder {SEEDS} not present")
+def test_corpus_files_are_byte_identical_to_their_seeds(seeds_dir: Path) -> None:
     for name, entry in load_curated_metadata(CORPUS / "metadata.yaml").items():
-        assert (CORPUS / name).read_bytes() == (SEEDS / entry["original_name"]).read_bytes(), name
+        assert (CORPUS / name).read_bytes() == (seeds_dir / entry["original_name"]).read_bytes(), name
 
 
 def test_corpus_metadata_raw_yaml_has_no_stray_fields() -> None:

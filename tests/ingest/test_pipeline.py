@@ -12,8 +12,8 @@ from assistant.core.settings import Settings
 from assistant.store.store import Store
 from assistant.service.container import build_derived, build_store
 from assistant.service.ingestion import ingest_files
-from tests.fakes import HashEmbeddings
-from tests.pdf_factory import (
+from assistant.testing.fake_embeddings import HashEmbeddings
+from assistant.testing.pdf_factory import (
     make_corrupt_pdf,
     make_encrypted_pdf,
     make_report_pdf,
@@ -211,7 +211,7 @@ def test_a_pdf_note_gets_its_own_date_its_type_a_separate_heading_and_one_event_
     """A note whose PDF text lost its blank lines: title, a date line, then the body, which mentions an
     earlier start date and a later evaluation."""
     from assistant.text.sentences import sentences
-    from tests.pdf_factory import make_text_pdf
+    from assistant.testing.pdf_factory import make_text_pdf
 
     docs = tmp_path / "docs"
     docs.mkdir()

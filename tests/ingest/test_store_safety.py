@@ -15,7 +15,7 @@ from assistant.store.lock import writer_lock
 from assistant.service.container import build_derived, build_store
 from assistant.service.ingestion import ingest_files
 from assistant.service.rebuild import rebuild_store
-from tests.fakes import HashEmbeddings
+from assistant.testing.fake_embeddings import HashEmbeddings
 from tests.ingest.test_pipeline import TEXT_A, TEXT_B, make_store, outcome
 
 

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from tests.openai_stub import OpenAIStub
+from assistant.testing.openai_stub import OpenAIStub
 from tests.webapp.conftest import all_markdown, open_app
 
 pytestmark = [pytest.mark.integration, pytest.mark.server]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pdf_factory import make_text_pdf
+from assistant.testing.pdf_factory import make_text_pdf
 from tests.webapp.conftest import all_markdown, open_app
 
 pytestmark = pytest.mark.integration

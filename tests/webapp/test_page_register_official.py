@@ -10,7 +10,7 @@ import pytest
 from assistant.kamer.sync import dossier_of
 from assistant.register import Register
 from tests.assistant.kamer.conftest import sample_kamerstukken, sample_motions
-from tests.kamer_server import FakeMotion, KamerServer
+from assistant.testing.kamer_server import FakeMotion, KamerServer
 from tests.webapp.conftest import open_app
 
 pytestmark = pytest.mark.integration

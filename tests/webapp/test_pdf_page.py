@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from assistant.webapp.pdf_page import HIGHLIGHT_RGB, passage_spans, render_page
-from tests.pdf_factory import make_report_pdf
+from assistant.testing.pdf_factory import make_report_pdf
 
 PASSAGE = "Het textielconvenant is op 4 juli 2016 ondertekend door 55 bedrijven."
 

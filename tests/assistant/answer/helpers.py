@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.core.model import Passage
+from assistant.testing.answers import SECTORS, TEXTILE  # noqa: F401 - re-exported for the answering tests
+from assistant.testing.passages import numbered_passage as passage  # noqa: F401
 
 
 def simple_tokenize(text: str) -> list[str]:
@@ -47,34 +48,6 @@ def translate(words: list[str]) -> list[str]:
     return [d for w in words for d in _EN_NL.get(w.lower(), [])]
 
 
-def passage(n: int, text: str, *, title: str = "Kamerbrief IMVO-convenanten", kind: str = "paragraph", **extra) -> Passage:
-    extra.setdefault("doc_id", f"doc{n}")
-    return Passage(
-        chunk_id=f"doc{n}-c{n}",
-        text=text,
-        title=title,
-        doc_type="Kamerbrief",
-        date="2016-06-01",
-        source=f"doc{n}.txt",
-        page=n,
-        kind=kind,
-        content_hash=f"hash{n}",
-        score=1.0 / (n + 1),
-        **extra,
-    )
-
-
-TEXTILE = (
-    "Het IMVO-sectorconvenant in de kleding- en textielindustrie is op 9 maart jl. gepresenteerd door een "
-    "brede coalitie van brancheorganisaties, vakbonden, ngo's en overheid. Het convenant treedt in werking "
-    "als tenminste 35 bedrijven die gezamenlijk tenminste 30 procent van de omzet vertegenwoordigen het "
-    "convenant ondersteunen. De partijen hebben de SER verzocht het secretariaat te verzorgen."
-)
-SECTORS = (
-    "Naast bovengenoemde drie sectoren verwacht het kabinet dat vier andere sectoren ook dit jaar nog een "
-    "IMVO-convenant zullen afsluiten. Dit betreft de verzekeringssector, de sierteeltsector, de sector "
-    "duurzame eiwitten en de sector hout."
-)
 WORKING_GROUPS = (
     "Er zijn inmiddels vier werkgroepen opgezet die zich onder de stuurgroep met specifieke onderwerpen "
     "bezighouden. Op dit moment zijn dat:\n"

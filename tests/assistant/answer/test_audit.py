@@ -2,39 +2,13 @@ from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
 from assistant.answer.audit import AuditLog
 from assistant.core.errors import ConfigurationError
-from assistant.core.model import Answer, AnswerSentence, Citation
-from tests.assistant.answer.helpers import SECTORS, TEXTILE, passage
-
-
-def make_answer(**overrides) -> Answer:
-    passages = [passage(1, TEXTILE), passage(2, SECTORS)]
-    fields = dict(
-        question="Wanneer is het gepresenteerd?",
-        text="Het textielconvenant is op 9 maart gepresenteerd [1]. Het kost 40 miljoen [2].",
-        answered=True,
-        mode="llm",
-        language="nl",
-        sentences=[
-            AnswerSentence("Het textielconvenant is op 9 maart gepresenteerd.", [1], 0.95, True),
-            AnswerSentence("Het kost 40 miljoen.", [2], 0.1, False),
-        ],
-        citations=[
-            Citation(1, passages[0], True, ["..."]),
-            Citation(2, passages[1], False, []),
-        ],
-        passages=passages,
-        rewritten_query="wanneer textielconvenant gepresenteerd?",
-        model="ollama:llama3.1",
-        prompt_version="answer_v1",
-        timings_ms={"search": 12.345, "generate": 800.0},
-    )
-    fields.update(overrides)
-    return Answer(**fields)
+from assistant.testing.answers import make_answer
 
 
 def test_one_json_line_per_answer_with_the_trace(tmp_path):
@@ -79,3 +53,31 @@ def test_unwritable_log_is_a_configuration_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(ConfigurationError, match="IMVO_AUDIT_LOG=false"):
         AuditLog(blocker / "audit.jsonl").append(make_answer(), settings_summary={})
+
+
+def test_the_audit_writer_survives_a_lone_surrogate(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    AuditLog(path).append(make_answer(question="wat is \ud800 dit?"), settings_summary={})
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["question"] == "wat is \ud800 dit?"
+
+
+def test_the_audit_log_can_keep_question_hashes_only(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    AuditLog(path, questions="hash").append(make_answer(), settings_summary={})
+    text = path.read_text(encoding="utf-8")
+    record = json.loads(text)
+    assert record["question"] is None and record["answer"] is None and len(record["question_sha256"]) == 64
+    assert "textielconvenant" not in text and "gepresenteerd" not in text
+    assert record["citations"]  # the trace to passages stays
+
+
+def test_the_audit_log_rotates_by_size_and_is_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    log = AuditLog(path, max_bytes=3000, backups=2)
+    for _ in range(12):
+        log.append(make_answer(), settings_summary={})
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["audit.jsonl", "audit.jsonl.1", "audit.jsonl.2"]
+    assert all((tmp_path / f).stat().st_size <= 3000 for f in files)
+    assert (path.stat().st_mode & 0o077) == 0

@@ -12,7 +12,7 @@ from assistant.answer.llm import LLMAnswerer, build_chat_model, format_passages,
 from assistant.core.errors import ConfigurationError, LLMUnavailableError
 from assistant.core.settings import Settings
 from tests.assistant.answer.helpers import SECTORS, TEXTILE, passage, simple_tokenize, translate
-from tests.openai_stub import OpenAIStub
+from assistant.testing.openai_stub import OpenAIStub
 
 NL_REFUSAL = "De documenten geven geen antwoord op deze vraag."
 EN_REFUSAL = "The documents do not answer this question."

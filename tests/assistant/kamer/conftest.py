@@ -10,8 +10,8 @@ import pytest
 from assistant.kamer.http import PoliteClient
 from assistant.core.settings import Settings
 from assistant.service.container import build_store
-from tests.fakes import HashEmbeddings
-from tests.kamer_server import FakeKamerstuk, FakeMotion, FakeToezegging, KamerServer
+from assistant.testing.fake_embeddings import HashEmbeddings
+from assistant.testing.kamer_server import FakeKamerstuk, FakeMotion, FakeToezegging, KamerServer
 
 DOSSIER = "26485"
 

@@ -13,7 +13,7 @@ from assistant.kamer.dossier import DossierError, fetch_dossier, parse_kinds, va
 from assistant.kamer.http import PoliteClient
 from assistant.service.container import build_derived
 from assistant.service.kamer_update import update_dossier
-from tests.servers import free_port
+from assistant.testing.servers import free_port
 
 
 def entries(folder: Path) -> dict:

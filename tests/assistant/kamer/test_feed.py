@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.kamer.feed import parse_feed_page, sync_toezeggingen
 from assistant.kamer.record import ToezeggingFeedState
 from tests.assistant.kamer.conftest import sample_toezeggingen
-from tests.kamer_server import toezegging_feed
+from assistant.testing.kamer_server import toezegging_feed
 
 
 def test_a_feed_page_gives_toezeggingen_their_status_and_tombstones() -> None:

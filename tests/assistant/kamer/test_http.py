@@ -6,7 +6,7 @@ import pytest
 
 from assistant.core.errors import NetworkUnavailableError, RemoteServiceError
 from assistant.kamer.http import PoliteClient, retry_after
-from tests.servers import free_port
+from assistant.testing.servers import free_port
 
 
 def sru(server) -> str:

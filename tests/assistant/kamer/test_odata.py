@@ -7,7 +7,7 @@ import pytest
 from assistant.core.errors import RemoteServiceError
 from assistant.kamer.odata import fetch_dossier_motions, final_besluit, motion_from_zaak, outcome_of
 from tests.assistant.kamer.conftest import sample_motions
-from tests.kamer_server import zaak_json
+from assistant.testing.kamer_server import zaak_json
 
 
 def motions_by_number(kamer_server, client):

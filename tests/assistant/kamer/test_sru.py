@@ -7,7 +7,7 @@ import pytest
 from assistant.core.errors import RemoteServiceError
 from assistant.kamer.sru import parse_sru_page, search_dossier
 from tests.assistant.kamer.conftest import sample_kamerstukken
-from tests.kamer_server import sru_response
+from assistant.testing.kamer_server import sru_response
 
 BASE = "http://127.0.0.1:1"
 

@@ -46,7 +46,7 @@ def test_a_failing_dossier_keeps_its_earlier_record_and_the_others_are_synced(ka
 def test_without_network_nothing_is_written(kamer_settings, sleeps) -> None:
     from assistant.core.errors import NetworkUnavailableError
     from assistant.kamer.http import PoliteClient
-    from tests.servers import free_port
+    from assistant.testing.servers import free_port
 
     settings = kamer_settings.model_copy(update={"tk_odata_url": f"http://127.0.0.1:{free_port()}/OData/v4/2.0/"})
     with PoliteClient.from_settings(settings, sleep=sleeps) as client:

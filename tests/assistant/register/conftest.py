@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from register_passages import SEED_DATES, SEEDS, seed_passages
 
 from assistant.core.model import Passage
+from assistant.testing.passages import SEED_DATES, seed_passages
 
 
 @pytest.fixture(scope="session")
-def seed_corpus() -> list[Passage]:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed documents not found in {SEEDS}")
+def seed_corpus(seeds_dir: Path) -> list[Passage]:
     passages: list[Passage] = []
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in sorted(seeds_dir.glob("*.txt")):
         passages += seed_passages(path, SEED_DATES[path.name[:3]])
     return passages

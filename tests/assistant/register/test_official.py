@@ -16,7 +16,7 @@ from assistant.register import RegisterItem
 from assistant.register.official import OfficialJoin, disagreements
 from assistant.core.settings import Settings
 from assistant.service.ingestion import ingest_files
-from tests.fakes import HashEmbeddings
+from assistant.testing.fake_embeddings import HashEmbeddings
 from tests.paths import CORPUS
 
 

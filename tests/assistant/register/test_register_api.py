@@ -3,10 +3,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from register_passages import passages_from_texts
 
 from assistant.core.errors import DataFileError
 from assistant.register import Register, RegisterItem, build_register
+from assistant.testing.passages import passages_from_texts
 
 
 @pytest.fixture

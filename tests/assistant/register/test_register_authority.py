@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from register_passages import passages_from_texts
-
 from assistant.register import build_register
 from assistant.register.authority import Authority, default_authority
 from assistant.register.state import join_official
+from assistant.testing.passages import passages_from_texts
 
 DOUBT_2021 = ("Ondanks een in december 2020 breed aangenomen motie (motie Van den Hul en Van den "
               "Nieuwenhuijzen - Kamerstuk 26485, nr. 341), is de betrokkenheid onzeker.")

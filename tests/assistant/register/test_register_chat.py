@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from register_passages import passages_from_texts
 
 from assistant.core.model import Answer, Passage
 from assistant.register import Register, answer_from_register, build_register
+from assistant.testing.passages import passages_from_texts
 
 
 @pytest.fixture

@@ -3,9 +3,8 @@ sentences written for the purpose."""
 
 from __future__ import annotations
 
-from register_passages import make_passage, passages_from_texts
-
 from assistant.register.extract import extract_mentions, find_debate, name_key, named_in_text, split_names
+from assistant.testing.passages import make_passage, passages_from_texts
 
 # seed 003, first paragraph (page 1), verbatim
 SEED3_SMALING = (

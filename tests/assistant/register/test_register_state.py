@@ -3,9 +3,8 @@ every verdict backed by evidence."""
 
 from __future__ import annotations
 
-from register_passages import passages_from_texts
-
 from assistant.register import build_register
+from assistant.testing.passages import passages_from_texts
 
 
 def one_item(*docs):

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from register_passages import make_passage, passages_from_texts
-
 from assistant.register.textnorm import document_text, normalise
+from assistant.testing.passages import make_passage, passages_from_texts
 
 
 def test_line_break_hyphens_are_joined_but_real_hyphens_kept() -> None:

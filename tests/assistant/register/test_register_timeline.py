@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from register_passages import make_passage, passages_from_texts
 
 from assistant.core.errors import DataFileError
 from assistant.register import TimelineEvent, build_timeline, load_timeline, save_timeline
+from assistant.testing.passages import make_passage, passages_from_texts
 
 
 def events(texts, date="2016-06", doc_id="d"):

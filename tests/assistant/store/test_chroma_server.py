@@ -11,8 +11,8 @@ import pytest
 from assistant.core.settings import Settings
 from assistant.service.container import build_store
 from assistant.service.ingestion import ingest_files
-from tests.fakes import HashEmbeddings
-from tests.servers import free_port, running
+from assistant.testing.fake_embeddings import HashEmbeddings
+from assistant.testing.servers import free_port, running
 
 pytestmark = pytest.mark.server
 

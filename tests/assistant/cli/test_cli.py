@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
-from tests.servers import free_port
+from assistant.testing.servers import free_port
 
 runner = CliRunner()
 

@@ -19,8 +19,8 @@ from assistant.service.uploads import (
     safe_filename,
     save_upload,
 )
-from tests.fakes import HashEmbeddings
-from tests.pdf_factory import make_corrupt_pdf, make_report_pdf
+from assistant.testing.fake_embeddings import HashEmbeddings
+from assistant.testing.pdf_factory import make_corrupt_pdf, make_report_pdf
 
 LIMITS = UploadLimits((".pdf", ".txt", ".md"), 1024 * 1024)
 

@@ -1,6 +1,6 @@
 """A small OpenAI-compatible chat server for tests: POST /v1/chat/completions on 127.0.0.1, free port.
 
-Usable from any test: `from tests.openai_stub import OpenAIStub`.
+Usable from any test: `from assistant.testing.openai_stub import OpenAIStub`.
 
     with OpenAIStub(["Het antwoord [1]."]) as stub:
         settings = Settings(llm="openai:stub-model", llm_base_url=stub.base_url)

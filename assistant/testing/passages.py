@@ -1,4 +1,5 @@
-"""Passages for the register and timeline tests: hand-made ones, and the seeds cut crudely into paragraphs."""
+"""Passage builders for tests and benches: hand-made passages (by document and ordinal, or numbered as the
+answering tests cite them), and the seed documents cut crudely into paragraphs for the register."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from pathlib import Path
 
 from assistant.core.model import Passage
 
-ROOT = Path(__file__).resolve().parents[3]
-from tests.paths import SEEDS  # noqa: E402
 # document dates as the brief gives them (month/year precision is all the texts allow for some)
 SEED_DATES = {"000": "2020-12", "001": "2021", "002": "2015-07", "003": "2016-06", "004": "2017"}
 # a footnote line: its number (or an OCR'd symbol for it) and a capital; continuation lines follow it
@@ -28,6 +27,25 @@ def make_passage(text: str, doc_id: str = "doc", date: str | None = "2016-06", o
         page=page,
         kind=kind,
         ordinal=ordinal,
+    )
+
+
+def numbered_passage(n: int, text: str, *, title: str = "Kamerbrief IMVO-convenanten", kind: str = "paragraph",
+                     **extra) -> Passage:
+    """Passage n of document n, scored 1/(n+1): as the answering tests number their sources [n]."""
+    extra.setdefault("doc_id", f"doc{n}")
+    return Passage(
+        chunk_id=f"doc{n}-c{n}",
+        text=text,
+        title=title,
+        doc_type="Kamerbrief",
+        date="2016-06-01",
+        source=f"doc{n}.txt",
+        page=n,
+        kind=kind,
+        content_hash=f"hash{n}",
+        score=1.0 / (n + 1),
+        **extra,
     )
 
 

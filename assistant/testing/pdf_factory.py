@@ -1,7 +1,5 @@
-"""Build small PDFs for tests (reportlab draws, pypdf post-processes). Every function writes into `directory`.
-
-Usable from any test: `from tests.pdf_factory import make_report_pdf` (pytest's rootdir is the project).
-"""
+"""Build small PDFs for tests and benches (reportlab draws, pypdf post-processes). Every function writes
+into `directory`."""
 
 from __future__ import annotations
 

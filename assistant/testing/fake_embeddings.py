@@ -1,4 +1,4 @@
-"""Deterministic stand-ins for the embedding model, for tests that are about plumbing, not meaning."""
+"""A deterministic stand-in for the embedding model, for tests and benches that are about plumbing, not meaning."""
 
 from __future__ import annotations
 

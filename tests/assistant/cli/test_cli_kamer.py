@@ -15,8 +15,8 @@ from assistant.cli.main import app
 from assistant.kamer.sync import dossier_of
 from assistant.register import Register
 from tests.assistant.kamer.conftest import sample_kamerstukken, sample_motions
-from tests.kamer_server import FakeMotion, KamerServer
-from tests.servers import free_port
+from assistant.testing.kamer_server import FakeMotion, KamerServer
+from assistant.testing.servers import free_port
 
 runner = CliRunner()
 
