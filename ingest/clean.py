@@ -110,7 +110,7 @@ def clean_document(doc: LoadedDocument, rules: CleanRules | None = None) -> Clea
             gap = first_on_page = False
 
     vocabulary = hyphen_vocabulary([line.text for line in flow])
-    signature_at = signature_start(flow, width, rules)
+    signature_at = signature_start(flow, width)
     raw_blocks = segment(flow[:signature_at], width, rules, repair_blank_splits=doc.format in ("txt", "pdf"))
     if signature_at < len(flow):
         raw_blocks.append(RawBlock("signature", flow[signature_at:]))

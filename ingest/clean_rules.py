@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.core.datafiles import DataModel, Regex, load_data_file, validate
+from assistant.text.dates import with_date_patterns
 
 RULES_FILE = "cleaning.yaml"
 
@@ -19,9 +20,6 @@ class CleanRules:
     ambiguous_bullets: frozenset[str]
     ocr_marker_glyphs: str
     hyphen_conjunctions: frozenset[str]
-    closing_formulas: tuple[str, ...]
-    name_titles: frozenset[str]
-    name_particles: frozenset[str]
     footnote_cues: re.Pattern[str]
     date_lines: tuple[re.Pattern[str], ...] = ()
 
@@ -38,9 +36,6 @@ class CleaningFile(DataModel):
     ambiguous_bullets: list[str]
     ocr_marker_glyphs: list[str]
     hyphen_conjunctions: list[str]
-    closing_formulas: list[str]
-    name_titles: list[str]
-    name_particles: list[str]
     footnote_cues: list[Regex]
     date_lines: list[Regex] = []
 
@@ -57,11 +52,8 @@ def _compile(data: CleaningFile) -> CleanRules:
         ambiguous_bullets=frozenset(b for b in data.ambiguous_bullets if b),
         ocr_marker_glyphs="".join(data.ocr_marker_glyphs),
         hyphen_conjunctions=frozenset(w.lower() for w in data.hyphen_conjunctions),
-        closing_formulas=tuple(f.lower() for f in data.closing_formulas),
-        name_titles=frozenset(t.lower() for t in data.name_titles),
-        name_particles=frozenset(p.lower() for p in data.name_particles),
         footnote_cues=re.compile("|".join(f"(?:{p})" for p in data.footnote_cues), re.IGNORECASE),
-        date_lines=tuple(re.compile(p, re.IGNORECASE) for p in data.date_lines),
+        date_lines=tuple(re.compile(with_date_patterns(p), re.IGNORECASE) for p in data.date_lines),
     )
 
 

@@ -22,6 +22,18 @@ PAGE_VIEW_DIR = ".pages"
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _MAX_CONTROL_SHARE = 0.05  # above this share of control bytes a "text" file is really binary
 _SNIFF_BYTES = 65536
+# The encodings a Dutch or English text file that is not UTF-8 may be in, with their names for a warning.
+# Kept to Western encodings: charset_normalizer would otherwise take short Dutch text for Baltic or Central
+# European code pages ("financiële" as "financiļle").
+_TEXT_ENCODINGS = {
+    "utf_16": "UTF-16",
+    "utf_32": "UTF-32",
+    "cp1252": "Windows-1252",
+    "latin_1": "Latin-1 (ISO-8859-1)",
+    "iso8859_15": "Latin-9 (ISO-8859-15)",
+    "mac_roman": "Mac Roman",
+    "cp850": "DOS Latin-1 (cp850)",
+}
 
 # OCR exports like our seeds mark a new page by a line starting with exactly one space.
 _OCR_PAGE_START = re.compile(r"^ (?=\S)")
@@ -103,15 +115,23 @@ def _refuse_binary(path: Path, data: bytes) -> None:
 
 
 def _decode_text(path: Path, data: bytes, warnings: list[str]) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    # Text in another encoding almost never decodes as UTF-8, so valid UTF-8 (with or without a BOM) is
+    # read as such, quickly; charset_normalizer names the encoding of the rest.
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        warnings.append(
-            f"not valid UTF-8 (byte {err.start}): read as Windows-1252; save the file as UTF-8 if characters look wrong"
+        not_utf8 = f"not valid UTF-8 (byte {err.start})"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_TEXT_ENCODINGS)).best()
+    if best is None:
+        raise IngestFileError(
+            path, f"{not_utf8} and not in another encoding of Dutch or English text either: save the file as UTF-8"
         )
-        return data.decode("cp1252", errors="replace")
+    if not best.bom:  # a UTF-16/32 file marked as such is read as surely as UTF-8
+        name = _TEXT_ENCODINGS.get(best.encoding, best.encoding)
+        warnings.append(f"{not_utf8}: read as {name}; save the file as UTF-8 if characters look wrong")
+    return str(best)
 
 
 def _split_text_pages(text: str, *, detect_ocr_pages: bool) -> list[PageText]:

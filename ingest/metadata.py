@@ -1,7 +1,8 @@
 """Document metadata: guess it from the cleaned text, read the curated file, merge the two.
 
-Everything language-specific (month names, salutations, signature cues, type rules) lives in
-assistant/data/metadata_rules.yaml; this module only applies it.
+Everything language-specific (salutations, signature cues, type rules) lives in
+assistant/data/metadata_rules.yaml, month names and date words in dates.yaml (read by
+assistant/text/dates.py), closing formulas and name particles in letters.yaml; this module only applies them.
 
 Date, in order of preference:
 1. a date line in the first or last part of the text ("Den Haag, 17 juni 2016", "Datum 7 juli 2016"), or
@@ -28,7 +29,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, RootModel, field_va
 from assistant.core.datafiles import (
     RESTORE_PACKAGE_FILE,
     DataModel,
-    MonthNumber,
     Regex,
     Text,
     data_path,
@@ -36,8 +36,19 @@ from assistant.core.datafiles import (
     validate,
 )
 from assistant.core.errors import DataFileError
-from assistant.text.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
 from assistant.core.model import DocumentMetadata
+from assistant.text.dates import (
+    FULL_DATE,
+    MONTH_YEAR,
+    followed_by_future_marker,
+    full_date,
+    marked_day_month,
+    month_number,
+    valid_date,
+    with_date_patterns,
+)
+from assistant.text.kamerstuk import normalise_kamerstuk, unique_kamerstuk_ids
+from assistant.text.letters import letter_words
 from ingest.parsed import CleanDocument
 
 UNKNOWN_TYPE = "onbekend"
@@ -62,12 +73,6 @@ class DocTypeRule:
 class MetadataRules:
     head_chars: int
     tail_chars: int
-    months: dict[str, int]
-    month_ocr_repairs: tuple[tuple[str, str], ...]
-    full_date: re.Pattern[str]  # groups: day, month, year | nday, nmonth, nyear
-    month_year: re.Pattern[str]  # groups: month, year
-    marked_day_month: re.Pattern[str]  # groups: day (optional), month, past | future
-    future_after: re.Pattern[str]  # a future marker right after a dated mention
     date_lines: tuple[re.Pattern[str], ...]
     head_month_lines: tuple[re.Pattern[str], ...]  # groups: month, year
     own_kamerstuk_lines: tuple[re.Pattern[str], ...]
@@ -76,7 +81,6 @@ class MetadataRules:
     addressee_fallbacks: tuple[tuple[re.Pattern[str], str], ...]
     title_lines: tuple[re.Pattern[str], ...]
     generic_headings: tuple[re.Pattern[str], ...]
-    closing_formulas: tuple[str, ...]
     signature_stop: re.Pattern[str]
     official_signatures: tuple[re.Pattern[str], ...]
     signature_role: re.Pattern[str]
@@ -108,10 +112,6 @@ class MetadataRulesFile(DataModel):
 
     head_chars: int
     tail_chars: int
-    months: dict[str, MonthNumber]
-    month_ocr_repairs: list[tuple[str, str]] = []
-    past_markers: list[Regex]
-    future_markers: list[Regex]
     date_lines: list[Regex]
     head_month_lines: list[Regex] = []
     own_kamerstuk_lines: list[Regex] = []
@@ -120,12 +120,9 @@ class MetadataRulesFile(DataModel):
     addressee_fallbacks: list[AddresseeRule] = []
     title_lines: list[Regex] = []
     generic_headings: list[Regex] = []
-    closing_formulas: list[str]
     signature_stops: list[Regex]
     official_signatures: list[Regex] = []
     signature_roles: list[Regex]
-    name_particles: list[str]
-    name_titles: list[str]
 
 
 @cache
@@ -146,24 +143,8 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
     def many(key: str, flags: int = _FLAGS) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, flags) for p in raw.get(key, []))
 
-    months = {str(k).lower(): int(v) for k, v in raw["months"].items()}
-    month_token = r"(?P<month>[A-Za-z0][A-Za-z01]{2,9})\.?"
-    day = r"(?P<day>[0-3]?\d)"
-    year = r"(?P<year>(?:19|20)\d{2})"
-    textual = rf"(?<!\d){day}\s+{month_token},?\s+{year}(?!\d)"
-    numeric = r"(?<![\d/.-])(?P<nday>[0-3]?\d)[-/.](?P<nmonth>[01]?\d)[-/.](?P<nyear>(?:19|20)\d{2})(?!\d)(?!-\d)"
-    full_date = f"(?:{textual}|{numeric})"
-    past = _alternation(raw["past_markers"])
-    future = _alternation(raw["future_markers"])
-    marked = (
-        rf"(?:(?<!\d)(?P<day>[0-3]?\d)\s+)?\b{month_token}\s+"
-        rf"(?:(?P<past>{past})|(?P<future>{future}))(?![A-Za-z])"
-    )
-
     def with_date(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern.replace("{date}", full_date), re.MULTILINE)
-
-    month_year = rf"\b{month_token}\s+{year}(?!\d)"
+        return re.compile(with_date_patterns(pattern), re.MULTILINE)
 
     doc_types = tuple(
         DocTypeRule(
@@ -176,8 +157,8 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
         )
         for rule in raw["doc_types"]
     )
-    titles = _alternation([re.escape(t) for t in raw["name_titles"]])
-    particles = _alternation([re.escape(p) for p in raw["name_particles"]])
+    titles = _alternation([re.escape(t) for t in letter_words().name_titles])
+    particles = _alternation([re.escape(p) for p in letter_words().name_particles])
     given = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
     person = (
         rf"(?:(?:{titles})\.?\s+)?"
@@ -189,16 +170,8 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
     return MetadataRules(
         head_chars=int(raw["head_chars"]),
         tail_chars=int(raw["tail_chars"]),
-        months=months,
-        month_ocr_repairs=tuple((str(a), str(b)) for a, b in raw.get("month_ocr_repairs", [])),
-        full_date=re.compile(full_date),
-        month_year=re.compile(month_year),
-        marked_day_month=re.compile(marked),
-        future_after=re.compile(rf"\s*,?\s*(?:{future})(?![A-Za-z])", re.IGNORECASE),
         date_lines=tuple(with_date(p) for p in raw["date_lines"]),
-        head_month_lines=tuple(
-            re.compile(p.replace("{month_year}", month_year), re.MULTILINE) for p in raw.get("head_month_lines", [])
-        ),
+        head_month_lines=tuple(with_date(p) for p in raw.get("head_month_lines", [])),
         own_kamerstuk_lines=many("own_kamerstuk_lines", re.MULTILINE),
         doc_types=doc_types,
         addressees=tuple((re.compile(a["pattern"], _FLAGS), str(a["addressee"])) for a in raw["addressees"]),
@@ -207,7 +180,6 @@ def _compile_rules(raw: dict[str, Any]) -> MetadataRules:
         ),
         title_lines=many("title_lines", re.MULTILINE),
         generic_headings=many("generic_headings"),
-        closing_formulas=tuple(str(c).lower() for c in raw["closing_formulas"]),
         signature_stop=re.compile("|".join(f"(?:{p})" for p in raw["signature_stops"]), _FLAGS),
         official_signatures=many("official_signatures", re.MULTILINE),
         signature_role=re.compile(rf"(?<![\w-])(?i:{roles})(?![\w-])"),
@@ -235,47 +207,15 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _month_number(token: str, rules: MetadataRules) -> int | None:
-    word = token.lower().rstrip(".")
-    if word in rules.months:
-        return rules.months[word]
-    for wrong, right in rules.month_ocr_repairs:
-        word = word.replace(wrong, right)
-    return rules.months.get(word)
-
-
-def _valid(year: int, month: int, day: int | None) -> bool:
-    try:
-        Date(year, month, day or 1)
-    except ValueError:
-        return False
-    return True
-
-
-def _full_date(m: re.Match[str], rules: MetadataRules) -> _Mention | None:
-    if m.group("nyear"):
-        year, month, day = int(m.group("nyear")), int(m.group("nmonth")), int(m.group("nday"))
-    else:
-        month_number = _month_number(m.group("month"), rules)
-        if month_number is None:
-            return None
-        year, month, day = int(m.group("year")), month_number, int(m.group("day"))
-    return _Mention(year, month, day, _squash(m.group(0))) if _valid(year, month, day) else None
+def _full_date(m: re.Match[str]) -> _Mention | None:
+    found = full_date(m)
+    return _Mention(*found, _squash(m.group(0))) if found else None
 
 
 def _iso(mention: _Mention, *, to_month: bool = False) -> str:
     if mention.day is None or to_month:
         return f"{mention.year:04d}-{mention.month:02d}"
     return f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}"
-
-
-def _head_month_line(head: str, rules: MetadataRules) -> tuple[int, _Mention] | None:
-    for pattern in rules.head_month_lines:
-        for m in pattern.finditer(head):
-            month = _month_number(m.group("month"), rules)
-            if month and _valid(int(m.group("year")), month, None):
-                return m.start(), _Mention(int(m.group("year")), month, None, _squash(m.group(0)))
-    return None
 
 
 def find_date_line(text: str, rules: MetadataRules) -> _Mention | None:
@@ -295,8 +235,8 @@ def find_date_line(text: str, rules: MetadataRules) -> _Mention | None:
 def _head_month_line(head: str, rules: MetadataRules) -> _Mention | None:
     for pattern in rules.head_month_lines:
         for m in pattern.finditer(head):
-            month = _month_number(m.group("month"), rules)
-            if month and _valid(int(m.group("year")), month, None):
+            month = month_number(m.group("month"), ocr=True)
+            if month and valid_date(int(m.group("year")), month):
                 return _Mention(int(m.group("year")), month, None, _squash(m.group(0)))
     return None
 
@@ -306,8 +246,8 @@ def _full_date_lines(region: str, rules: MetadataRules) -> list[_Mention]:
     found: list[_Mention] = []
     for pattern in rules.date_lines:
         for m in pattern.finditer(region):
-            inner = rules.full_date.search(m.group(0))
-            mention = _full_date(inner, rules) if inner else None
+            inner = FULL_DATE.search(m.group(0))
+            mention = _full_date(inner) if inner else None
             if mention:
                 found.append(replace(mention, raw=_squash(m.group(0))))
     return found
@@ -317,28 +257,28 @@ def latest_mentioned_date(text: str, rules: MetadataRules) -> tuple[_Mention, _M
     """(latest dated mention, the mention whose year it borrowed when it is a 'jl.' date) or None."""
     mentions: list[_Mention] = []
     covered: list[tuple[int, int]] = []
-    for m in rules.full_date.finditer(text):
+    for m in FULL_DATE.finditer(text):
         covered.append(m.span())
-        mention = _full_date(m, rules)
-        if mention and not rules.future_after.match(text, m.end()):
+        mention = _full_date(m)
+        if mention and not followed_by_future_marker(text, m.end()):
             mentions.append(mention)
-    for m in rules.month_year.finditer(text):
+    for m in MONTH_YEAR.finditer(text):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        month = _month_number(m.group("month"), rules)
-        if month and not rules.future_after.match(text, m.end()):
+        month = month_number(m.group("month"), ocr=True)
+        if month and not followed_by_future_marker(text, m.end()):
             mentions.append(_Mention(int(m.group("year")), month, None, _squash(m.group(0))))
     if not mentions:
         return None
     latest = max(mentions, key=lambda x: x.key)
     anchor = latest
     year_source: _Mention | None = None
-    for m in rules.marked_day_month.finditer(text):
-        month = _month_number(m.group("month"), rules)
+    for m in marked_day_month().finditer(text):
+        month = month_number(m.group("month"), ocr=True)
         if month is None or not m.group("past"):
             continue
         day = int(m.group("day")) if m.group("day") else None
-        if not _valid(anchor.year, month, day):
+        if not valid_date(anchor.year, month, day):
             continue
         candidate = _Mention(anchor.year, month, day, _squash(m.group(0)))
         if candidate.key > latest.key:
@@ -378,7 +318,7 @@ def _signature_lines(clean: CleanDocument, rules: MetadataRules) -> list[str]:
     lines = clean.text.splitlines()
     start = None
     for i, line in enumerate(lines):
-        if line.strip().lower().startswith(rules.closing_formulas):
+        if line.strip().lower().startswith(letter_words().closing_formulas):
             start = i + 1
     if start is None:
         blocks = [b.text for b in clean.blocks if b.kind == "signature"]
@@ -600,7 +540,7 @@ class CuratedEntry(BaseModel):
         if value is None:
             return None
         m = _ISO_DATE.fullmatch(value)
-        if not m or not _valid(int(m.group(1)), int(m.group(2) or 1), int(m.group(3)) if m.group(3) else None):
+        if not m or not valid_date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3)) if m.group(3) else None):
             raise ValueError(f"expected an ISO date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
         return value
 

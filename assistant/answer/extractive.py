@@ -17,9 +17,9 @@ from assistant.answer.answer_model import AnswerModel, Selection
 from assistant.answer.candidates import list_items_after, sentence_candidates
 from assistant.answer.signals import ScoredCandidate, question_signals, sentence_signals
 from assistant.answer.support import Tokenize, Translate, check_answer
-from assistant.text.vocabulary import Language, phrases
+from assistant.text.vocabulary import phrases
 from assistant.answer import features
-from assistant.core.model import Answer, Passage
+from assistant.core.model import Answer, Language, Passage
 from assistant.text.question import Question
 
 

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from assistant.text.dates import NUMERIC_DATE, blank_dates, is_month_name, month_in_word
+from assistant.text.fold import fold
 from assistant.text.vocabulary import vocabulary
 from assistant.text.kamerstuk import find_kamerstuk_refs
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _NUMBER_RE = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*%?")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-_NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b")
 _HYPHEN_BREAK_RE = re.compile(r"(\w)-[ \t]*\n\s*(\w)")
 # bullets as OCR leaves them too (∂, , ▪); same set as assistant/text/sentences.py
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-–—*•·▪■●◦○∙‣⁃∂»\uf0b7\uf0a7\uf0d8\uf0fc\uf076]|\d{1,2}[.)])\s")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"'})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents and with straight quotes, so 'Één' and 'een' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES).lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def join_line_hyphens(text: str) -> str:
     return _HYPHEN_BREAK_RE.sub(r"\1\2", text)
 
@@ -58,8 +49,7 @@ def numbers(text: str, *, join_split: bool = True) -> set[str]:
 
 
 def months(text: str) -> set[int]:
-    vocab = vocabulary()
-    return {m for m in (vocab.month_of(w) for w in words(text)) if m is not None}
+    return {m for m in (month_in_word(w) for w in words(text)) if m is not None}
 
 
 def name_words(text: str, *, known_word=None) -> list[str]:
@@ -80,7 +70,7 @@ def name_words(text: str, *, known_word=None) -> list[str]:
             continue
         folded = fold(bare)
         is_acronym = len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
-        if folded in vocab.function_words or folded in vocab.months:
+        if folded in vocab.function_words or is_month_name(folded):
             continue
         if not is_acronym and (at_start or (known_word is not None and known_word(bare))):
             continue
@@ -98,7 +88,7 @@ def _strip_plural(word: str) -> str:
 
 
 def has_date(text: str) -> bool:
-    if months(text) or _NUMERIC_DATE_RE.search(text):
+    if months(text) or NUMERIC_DATE.search(text):
         return True
     return any(_YEAR_RE.match(n) for n in numbers(text))
 
@@ -114,10 +104,7 @@ def _without_references(text: str) -> str:
     """`text` with dates ("8 december", "19-11-2014") and Kamerstuk / footnote numbers blanked out."""
     for ref in reversed(find_kamerstuk_refs(text)):
         text = text[: ref.start] + " " + text[ref.end :]
-    text = _NUMERIC_DATE_RE.sub(" ", text)
-    text = re.sub(r"\b(?:nr|nrs|no|nummer)\.?\s*\d+", " ", text, flags=re.IGNORECASE)
-    month_names = "|".join(sorted(vocabulary().months, key=len, reverse=True))
-    return re.sub(rf"\b\d{{1,2}}\s+(?:{month_names})\b", " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\b(?:nr|nrs|no|nummer)\.?\s*\d+", " ", blank_dates(text), flags=re.IGNORECASE)
 
 
 def has_person_or_organisation(text: str) -> bool:

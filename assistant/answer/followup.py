@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from assistant.answer import features
 from assistant.text.vocabulary import vocabulary
+from assistant.text.fold import fold
 
 _MAX_FOLLOWUP_WORDS = 10
 _MAX_OWN_CONTENT = 1  # with a pointer word
@@ -29,7 +30,7 @@ def resolve_followup(question: str, history: Sequence[tuple[str, str]]) -> str:
 
 def is_followup(question: str) -> bool:
     vocab = vocabulary()
-    words = [features.fold(w) for w in features.words(question)]
+    words = [fold(w) for w in features.words(question)]
     if not words or len(words) > _MAX_FOLLOWUP_WORDS:
         return False
     own = _content_words(question)
@@ -54,12 +55,12 @@ def _resolve(question: str, previous: str | None) -> str:
     kept = [
         w
         for w in features.words(question)
-        if features.fold(w) in vocab.question_words or _is_content(features.fold(w))
+        if fold(w) in vocab.question_words or _is_content(fold(w))
     ]
-    seen = {features.fold(w) for w in kept}
+    seen = {fold(w) for w in kept}
     for word in subject:
-        if features.fold(word) not in seen:
-            seen.add(features.fold(word))
+        if fold(word) not in seen:
+            seen.add(fold(word))
             kept.append(word)
     rewritten = " ".join(kept)
     return rewritten + "?" if question.rstrip().endswith("?") else rewritten
@@ -78,4 +79,4 @@ def _is_content(folded: str) -> bool:
 
 
 def _content_words(question: str) -> list[str]:
-    return [w for w in features.words(question) if _is_content(features.fold(w))]
+    return [w for w in features.words(question) if _is_content(fold(w))]

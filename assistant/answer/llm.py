@@ -23,10 +23,10 @@ from assistant.answer import features
 from assistant.answer.quotes import check_quotes
 from assistant.answer.prompts import PromptTemplate, load_prompt, packaged_prompt
 from assistant.answer.support import Tokenize, Translate, check_answer, remove_invalid_citations, strip_marks
-from assistant.text.vocabulary import Language, is_refusal, phrases
+from assistant.text.vocabulary import is_refusal, phrases
 from assistant.core.errors import ConfigurationError, LLMUnavailableError
 from assistant.text.question import Question
-from assistant.core.model import Answer, Passage
+from assistant.core.model import Answer, Language, Passage
 from assistant.core.settings import LLMSettings
 
 ANSWER_PROMPT = "answer_v2.txt"

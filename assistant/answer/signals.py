@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.answer import features
 from assistant.answer.candidates import Candidate
 from assistant.core.model import Passage
+from assistant.text.fold import fold
 from assistant.text.question import Question, QuestionWord
 
 LIGHT_WEIGHT = 0.3  # a verb or filler the question wraps around its subject counts for less
@@ -181,5 +182,5 @@ def is_name_block(text: str) -> bool:
         return False
     words = features.words(text)
     names = features.name_words(text)
-    roles = [w for w in words if features.fold(w) in vocabulary().role_words and features.fold(w) not in names]
+    roles = [w for w in words if fold(w) in vocabulary().role_words and fold(w) not in names]
     return len(names) >= 2 and len(names) + len(roles) >= 0.5 * len(words)

@@ -21,6 +21,8 @@ from assistant.answer import features
 from assistant.text.vocabulary import is_refusal, vocabulary
 from assistant.core.model import AnswerSentence, Citation, Passage
 from assistant.text.sentences import split_sentences
+from assistant.text.dates import month_in_word
+from assistant.text.fold import fold
 
 Tokenize = Callable[[str], list[str]]
 Translate = Callable[[list[str]], list[str]]
@@ -80,7 +82,7 @@ class ParsedSentence:
 
 def passage_evidence(text: str, tokenize: Tokenize) -> PassageEvidence:
     raw_words = features.words(text)
-    folded = [features.fold(w) for w in raw_words]
+    folded = [fold(w) for w in raw_words]
     surface = set(folded) | {features.name_key(w) for w in raw_words}
     for w in folded:
         surface.update(p for p in re.split(r"[-'’]", w) if p)
@@ -262,10 +264,10 @@ def _units(sentence: str, tokenize: Tokenize, translate: Translate | None) -> li
     names = set(features.name_words(sentence, known_word=known))
     units = [_Unit(frozenset({n}), "number") for n in sorted(features.numbers(sentence, join_split=False))]
     for word in features.words(sentence):
-        folded = features.fold(word)
+        folded = fold(word)
         if word[0].isdigit():
             continue  # counted as a number above
-        month = vocab.month_of(word)
+        month = month_in_word(word)
         if month is not None:
             units.append(_Unit(frozenset({f"month:{month}"}), "month"))
             continue

@@ -9,6 +9,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.core.errors import EvalFileError
+from assistant.core.model import Language
 from assistant.evaluation.matching import normalise
 
 QuestionType = Literal["fact", "list", "date", "who", "motion", "cross_doc", "definition", "unanswerable"]
@@ -23,7 +24,7 @@ class EvalQuestion(BaseModel):
 
     id: str = Field(min_length=1)
     question: str = Field(min_length=1)
-    lang: Literal["nl", "en"]
+    lang: Language
     type: QuestionType
     docs: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()

@@ -4,19 +4,18 @@ the register, each statement citing the passages behind it."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from assistant.core.model import Answer, AnswerSentence, Citation, Passage
-from assistant.register.dates import format_date
+from assistant.text.fold import fold
+from assistant.core.model import Answer, AnswerSentence, Citation, Language, Passage
+from assistant.text.dates import format_date
 from assistant.register.extract import name_key, named_in_text
 from assistant.register.official import OfficialJoin
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken
 from assistant.register.rules import KINDS, register_rules
 
-Language = Literal["nl", "en"]
 MAX_ITEMS = 10
 QUOTE_CHARS = 400
 
@@ -38,8 +37,8 @@ def _chat_rules() -> _ChatRules:
     chat = register_rules().chat
     compile_all = lambda items: tuple(re.compile(p) for p in items)  # noqa: E731 (validated by tests)
     return _ChatRules(
-        kind_words={k: tuple(_fold(w) for w in v) for k, v in chat["kind_words"].items()},
-        register_words=tuple(_fold(w) for w in chat["register_words"]),
+        kind_words={k: tuple(fold(w) for w in v) for k, v in chat["kind_words"].items()},
+        register_words=tuple(fold(w) for w in chat["register_words"]),
         open_cues=compile_all(chat["open_cues"]),
         status_cues=compile_all(chat["status_cues"]),
         list_cues=compile_all(chat["list_cues"]),
@@ -47,10 +46,6 @@ def _chat_rules() -> _ChatRules:
         min_strong_score=float(chat["min_strong_score"]),
         labels=chat["labels"],
     )
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 @dataclass
@@ -65,7 +60,7 @@ class RegisterQuestion:
 def classify(question: str, register: Register) -> RegisterQuestion | None:
     """None when the question is not about motions, commitments or initiative bills."""
     rules = _chat_rules()
-    folded = _fold(question)
+    folded = fold(question)
     kinds = [k for k in KINDS if any(re.search(rf"\b{re.escape(w)}\b", folded) for w in rules.kind_words.get(k, ()))]
     about_register = any(w in folded for w in rules.register_words)
     if not kinds and not about_register and not _query_kamerstukken(question):
@@ -204,7 +199,7 @@ def describe(item: RegisterItem, language: Language) -> str:
     if item.kamerstuk:
         details.append(f"Kamerstuk {item.kamerstuk}")
     if item.date:
-        details.append(format_date(item.date, labels["months"]))
+        details.append(format_date(item.date, language))
     if item.debate:
         details.append(f"{labels['debate']} {item.debate}")
     if details:

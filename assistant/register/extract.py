@@ -10,15 +10,16 @@ references ("uitvoering gegeven aan deze toezegging en moties"). Merging across 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rapidfuzz import fuzz
 
+from assistant.text.fold import fold
 from assistant.text.kamerstuk import find_kamerstuk_refs
+from assistant.text.letters import letter_words
 from assistant.core.model import Passage
-from assistant.register.dates import DateMention, DateValue, find_dates
+from assistant.text.dates import DateMention, DateValue, find_dates
 from assistant.register.rules import KINDS, REGISTER_RULES_FILE, register_rules
 from assistant.register.textnorm import DocumentText, Sentence, document_text, group_by_document
 
@@ -56,9 +57,9 @@ class Mention:
 
 def name_key(name: str) -> str:
     """'Van den Hul' → 'hul'; accents and case folded so OCR variants compare equal."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = fold(name)
     words = [w for w in re.split(r"[\s]+", folded) if w]
-    tussen = register_rules().tussenvoegsels
+    tussen = letter_words().name_particles
     while len(words) > 1 and words[0] in tussen:
         words = words[1:]
     return " ".join(words)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from assistant.core.datafiles import DataModel, Regex, load_data_file
 from assistant.kamer.record import OfficialMotion
 from assistant.core.model import Answer, AnswerSentence, Citation, Passage
-from assistant.register.dates import format_date
+from assistant.text.dates import format_date
 from assistant.register.official import OfficialJoin, disagreements
 from assistant.register.register import Register, RegisterItem, _query_kamerstukken
 
@@ -127,13 +127,12 @@ def answer_from_official(question: str, register: Register, official: OfficialJo
         return None
     language = language if language in ("nl", "en") else "nl"
     texts = _rules()["texts"][language]
-    months = _month_names(language)
     joiner = {"nl": " en ", "en": " and "}[language]
     who = f"{joiner.join(item.members) if len(item.members) < 3 else ', '.join(item.members)} " if item and item.members else ""
     motion_text = texts["motion"].format(who=who, kamerstuk=motion.kamerstuk)
     lines: list[str] = []
     if aspect == "votes":
-        lines += _vote_lines(motion, motion_text, texts, months, language)
+        lines += _vote_lines(motion, motion_text, texts, language)
     else:
         lc = motion_text[0].lower() + motion_text[1:]
         lines.append(texts[{True: "afgedaan_true", False: "afgedaan_false", None: "afgedaan_none"}[motion.afgedaan]]
@@ -167,11 +166,11 @@ def answer_from_official(question: str, register: Register, official: OfficialJo
     return register_answer(question, language, "\n\n".join(text_lines), sentences, citations)
 
 
-def _vote_lines(motion: OfficialMotion, motion_text: str, texts: dict, months: list[str], language: str) -> list[str]:
+def _vote_lines(motion: OfficialMotion, motion_text: str, texts: dict, language: str) -> list[str]:
     if motion.outcome is None:
         return [texts["undecided"].format(motion=motion_text)]
     outcome = _rules()["texts"]["outcomes"][language].get(motion.outcome, motion.outcome)
-    date_phrase = texts["date_phrase"].format(date=format_date(motion.date, months)) if motion.date else ""
+    date_phrase = texts["date_phrase"].format(date=format_date(motion.date, language)) if motion.date else ""
     totals = motion.totals
     if not motion.votes:
         return [texts["outcome_no_votes"].format(motion=motion_text, date_phrase=date_phrase, outcome=outcome)]
@@ -193,9 +192,3 @@ def _strong_score() -> float:
     from assistant.register.rules import register_rules
 
     return float(register_rules().chat["min_strong_score"])
-
-
-def _month_names(language: str) -> list[str]:
-    from assistant.register.rules import register_rules
-
-    return register_rules().chat["labels"][language]["months"]

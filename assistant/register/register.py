@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,10 @@ from rapidfuzz import fuzz
 
 from assistant.core.errors import DataFileError
 from assistant.text.kamerstuk import find_kamerstuk_refs, kamerstuk_url
+from assistant.text.fold import fold
 from assistant.core.model import Passage
 from assistant.register.authority import Authority
-from assistant.register.dates import DateValue
+from assistant.text.dates import DateValue
 from assistant.register.extract import Mention, extract_mentions, name_key, same_debate
 from assistant.register.rules import KINDS, register_rules
 from assistant.register.state import resolve_state
@@ -110,13 +110,9 @@ class Register:
 # --- lookup ------------------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
 def _content_words(text: str) -> set[str]:
     stop = set(register_rules().chat["query_stopwords"])
-    return {w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", _fold(text)) if w not in stop and len(w) >= 3}
+    return {w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(text)) if w not in stop and len(w) >= 3}
 
 
 def _query_kamerstukken(query: str) -> set[str]:
@@ -128,7 +124,7 @@ def _query_kamerstukken(query: str) -> set[str]:
 def score_item(item: RegisterItem, query: str) -> float:
     chat = register_rules().chat
     words = _content_words(query)
-    folded = _fold(query)
+    folded = fold(query)
     score = 0.0
     if item.kamerstuk and item.kamerstuk in _query_kamerstukken(query):
         score += 10

@@ -14,7 +14,6 @@ from assistant.core.datafiles import (
     RESTORE_PACKAGE_FILE,
     DataModel,
     M,
-    MonthNumber,
     Regex,
     Text,
     as_list,
@@ -127,7 +126,6 @@ class RegisterLabels(DataModel):
     intro_list: str
     kinds_plural: dict[str, str]
     and_: str = Field(alias="and")
-    months: Annotated[list[str], Field(min_length=12, max_length=12)]
 
 
 class ChatRules(DataModel):
@@ -157,7 +155,6 @@ class RegisterRulesFile(DataModel):
     mention_patterns: list[MentionRule]
     kind_before_kamerstuk: KindBeforeKamerstuk
     not_names: Words
-    tussenvoegsels: Words
     kamerstuk_after_mention_chars: int
     debate: DebateRule
     subject_patterns: Patterns
@@ -188,23 +185,10 @@ class EventKindRule(DataModel):
     eventful: bool = False
 
 
-class PastFuture(DataModel):
-    past: Words
-    future: Words
-
-
 class TimelineRulesFile(DataModel):
     """assistant/data/timeline_rules.yaml; the comments there say what each rule does."""
 
     version: int = 1
-    months: dict[str, MonthNumber]
-    relative_markers: PastFuture
-    month_prefixes: PastFuture
-    period_parts: Words
-    seasons: Words
-    year_prepositions: Words
-    month_prepositions: Words
-    relative_years: dict[str, int]
     deadline_prefixes: Regex
     ambition_cues: Regex
     planned_cues: Regex
@@ -238,7 +222,6 @@ class RegisterRules:
     kind_before_kamerstuk: re.Pattern[str]
     kind_before_kamerstuk_gap: int
     not_names: frozenset[str]
-    tussenvoegsels: frozenset[str]
     kamerstuk_after_mention_chars: int
     debate: re.Pattern[str]
     same_debate_ratio: float
@@ -270,7 +253,6 @@ def register_rules() -> RegisterRules:
         kind_before_kamerstuk=re.compile(r.kind_before_kamerstuk.pattern),
         kind_before_kamerstuk_gap=r.kind_before_kamerstuk.max_gap,
         not_names=frozenset(r.not_names),
-        tussenvoegsels=frozenset(w.lower() for w in r.tussenvoegsels),
         kamerstuk_after_mention_chars=r.kamerstuk_after_mention_chars,
         debate=re.compile(r.debate.pattern),
         same_debate_ratio=r.debate.same_debate_ratio,
@@ -301,16 +283,6 @@ class EventKind:
 
 @dataclass(frozen=True)
 class TimelineRules:
-    months: dict[str, int]
-    past_markers: tuple[str, ...]
-    future_markers: tuple[str, ...]
-    past_month_prefixes: tuple[str, ...]
-    future_month_prefixes: tuple[str, ...]
-    period_parts: tuple[str, ...]
-    seasons: tuple[str, ...]
-    year_prepositions: tuple[str, ...]
-    month_prepositions: tuple[str, ...]
-    relative_years: dict[str, int]
     deadline_prefixes: re.Pattern[str]
     ambition_cues: re.Pattern[str]
     planned_cues: re.Pattern[str]
@@ -326,16 +298,6 @@ class TimelineRules:
 def timeline_rules() -> TimelineRules:
     t = _load(TIMELINE_RULES_FILE, TimelineRulesFile)
     return TimelineRules(
-        months={k.lower(): v for k, v in t.months.items()},
-        past_markers=t.relative_markers.past,
-        future_markers=t.relative_markers.future,
-        past_month_prefixes=t.month_prefixes.past,
-        future_month_prefixes=t.month_prefixes.future,
-        period_parts=t.period_parts,
-        seasons=t.seasons,
-        year_prepositions=t.year_prepositions,
-        month_prepositions=t.month_prepositions,
-        relative_years={k.lower(): v for k, v in t.relative_years.items()},
         deadline_prefixes=re.compile(t.deadline_prefixes),
         ambition_cues=re.compile(t.ambition_cues),
         planned_cues=re.compile(t.planned_cues),

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from assistant.core.errors import DataFileError
 from assistant.text.kamerstuk import find_kamerstuk_refs
+from assistant.text.fold import fold
 from assistant.core.model import Passage
-from assistant.register.dates import DateMention, find_dates, reference_period
+from assistant.text.dates import DateMention, find_dates, is_month_name, reference_period
 from assistant.register.rules import timeline_rules
 from assistant.register.textnorm import Sentence, date_sort_key, document_text, group_by_document
 
@@ -187,15 +187,13 @@ def _document_events(passages: list[Passage]) -> list[TimelineEvent]:
 # --- one entry per event -----------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
 def signature(text: str) -> set[str]:
     """Telling words of a label, plus acronyms of capitalised runs ("Sector Risico Analyse" → "sra")."""
     generic = timeline_rules().generic_words
     words = {
-        w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", _fold(text)) if len(w) >= 3 and not w.isdigit() and w not in generic
+        w
+        for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(text))
+        if len(w) >= 3 and not w.isdigit() and w not in generic and not is_month_name(w)
     }
     for run in _CAPITALISED_RUN.finditer(text):
         words.add("".join(w[0] for w in run.group(0).split()).lower())

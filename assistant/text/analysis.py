@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -19,6 +18,7 @@ from typing import Any
 import Stemmer
 
 from assistant.core.errors import DataFileError
+from assistant.text.fold import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 STOPWORDS_NL = DATA_DIR / "stopwords_nl.txt"
@@ -41,15 +41,6 @@ _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑][ \t]*\r?\n[ \t]*(?=[a-z
 _APOSTROPHE = re.compile(r"['’`]")
 _HYPHEN = re.compile(r"[-‐‑]")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # SDGs, UNGPs, NGOs
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: 'Financiële' → 'financiele'."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 KEPT_MARK = "!"  # in a stop-word file: a function word that BM25 keeps (it matters in a phrase)

@@ -16,7 +16,10 @@ import Stemmer
 from pydantic import AfterValidator, BeforeValidator, RootModel, model_validator
 
 from assistant.core.datafiles import RESTORE_PACKAGE_FILE, DataModel, M, Text, as_list, load_yaml, validate
-from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, fold, read_word_list
+from assistant.core.model import Language
+from assistant.text.analysis import DATA_DIR, STOPWORDS_EN, STOPWORDS_NL, read_word_list
+from assistant.text.english import english_stem, same_word_entries
+from assistant.text.fold import fold
 
 ABBREVIATIONS = DATA_DIR / "abbreviations.yaml"
 GLOSSARY = DATA_DIR / "glossary.yaml"
@@ -25,7 +28,6 @@ LANGUAGE_MARKERS = DATA_DIR / "language_markers.yaml"
 
 DEFAULT_EXPANSION_WEIGHT = 0.5
 
-Language = Literal["nl", "en"]
 ExpansionKind = Literal["expansion", "abbreviation", "translation", "synonym"]
 
 _POSSESSIVE_S = re.compile(r"['’`]s\b", re.IGNORECASE)
@@ -90,19 +92,29 @@ def words(text: str) -> list[str]:
 
 
 class _PhraseIndex:
-    """Finds known phrases in a word sequence, longest first, on stems (so plurals and inflections match)."""
+    """Finds known phrases in a word sequence, longest first, on stems (so plurals and inflections match).
 
-    def __init__(self, stem: Callable[[str], str]) -> None:
+    With `inflections_only`, of the phrases that share a sequence of stems only the inflections of the
+    text's words count (English stems also join derived words: "governance", "government")."""
+
+    def __init__(self, stem: Callable[[str], str], *, inflections_only: bool = False) -> None:
         self._stem = stem
-        self._phrases: dict[tuple[str, ...], list[Any]] = {}
+        self._inflections_only = inflections_only
+        self._phrases: dict[tuple[str, ...], list[tuple[tuple[str, ...], Any]]] = {}
         self.max_words = 0
 
     def add(self, phrase: str, payload: Any) -> None:
-        key = tuple(self._stem(w) for w in words(phrase))
+        phrase_words = tuple(words(phrase))
+        key = tuple(self._stem(w) for w in phrase_words)
         if not key:
             return
-        self._phrases.setdefault(key, []).append(payload)
+        self._phrases.setdefault(key, []).append((phrase_words, payload))
         self.max_words = max(self.max_words, len(key))
+
+    def _payloads(self, text_words: list[str], entries: list[tuple[tuple[str, ...], Any]]) -> list[Any]:
+        if self._inflections_only:
+            return same_word_entries(text_words, entries)
+        return [payload for _, payload in entries]
 
     def find(self, text_words: list[str], *, min_words: int = 1) -> list[tuple[str, list[Any]]]:
         """(matched text, payloads) for each non-overlapping match, scanning left to right."""
@@ -111,7 +123,8 @@ class _PhraseIndex:
         i = 0
         while i < len(stems):
             for n in range(min(self.max_words, len(stems) - i), min_words - 1, -1):
-                payloads = self._phrases.get(tuple(stems[i : i + n]))
+                entries = self._phrases.get(tuple(stems[i : i + n]))
+                payloads = self._payloads(text_words[i : i + n], entries) if entries else []
                 if payloads:
                     found.append((" ".join(text_words[i : i + n]), payloads))
                     i += n
@@ -147,8 +160,7 @@ class Lexicon:
         dutch_stem = self._dutch_stem = lru_cache(maxsize=65536)(Stemmer.Stemmer("dutch").stemWord)
         self._names = _PhraseIndex(dutch_stem)  # written-out names of abbreviations
         self._synonyms = _PhraseIndex(dutch_stem)
-        # Only plural endings are removed from English: Porter stems conflate too much ("governance" → "govern").
-        self._translations = _PhraseIndex(english_singular)
+        self._translations = _PhraseIndex(english_stem, inflections_only=True)
         self._form_patterns: list[tuple[re.Pattern[str], Abbreviation]] = []
         for abbreviation in self.abbreviations:
             self._form_patterns.append((_form_pattern(abbreviation), abbreviation))
@@ -276,17 +288,6 @@ def _abbreviation_term(abbreviation: Abbreviation) -> GlossaryTerm:
         aliases=tuple(dict.fromkeys((*abbreviation.forms[1:], *abbreviation.names))),
         expansion=(abbreviation.nl or abbreviation.en)[0],
     )
-
-
-def english_singular(word: str) -> str:
-    """Light English normalisation for lexicon matching: 'companies' → 'company', 'covenants' → 'covenant'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _form_pattern(abbreviation: Abbreviation) -> re.Pattern[str]:

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.text.question_profile import QuestionProfile, profile_question
-from assistant.text.vocabulary import Language, vocabulary
+from assistant.core.model import Language
+from assistant.text.fold import fold
+from assistant.text.vocabulary import vocabulary
 from assistant.text.lexicon import ExpandedQuery, Lexicon
 
 Tokenize = Callable[[str], list[str]]
@@ -73,7 +75,7 @@ class QuestionAnalyzer:
         seen: set[frozenset[str]] = set()
         for word in profile.content_words:
             own = frozenset(self.tokenize(word))
-            if profile.asks_signatories and features.fold(word) in vocab.signature_words:
+            if profile.asks_signatories and fold(word) in vocab.signature_words:
                 continue  # "ondertekend" is answered by a block of names, which never says it
             translations = [frozenset(self.tokenize(t)) for t in self.translate([word.lower()])]
             if not translations and language == "en":
@@ -88,7 +90,7 @@ class QuestionAnalyzer:
                     text=word,
                     forms=forms,
                     is_name=features.name_key(word) in names,
-                    light=features.fold(word) in vocab.light_words,
+                    light=fold(word) in vocab.light_words,
                 )
             )
         return tuple(out)

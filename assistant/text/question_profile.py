@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer import features
-from assistant.text.vocabulary import Language, vocabulary
+from assistant.core.model import Language
+from assistant.text.fold import fold
+from assistant.text.vocabulary import vocabulary
 
 QuestionType = str  # "who" | "when" | "how_many" | "list"
 
@@ -30,7 +32,7 @@ class QuestionProfile:
 def profile_question(question: str, language: Language) -> QuestionProfile:
     vocab = vocabulary()
     raw_words = features.words(question)
-    folded = [features.fold(w) for w in raw_words]
+    folded = [fold(w) for w in raw_words]
     types: set[QuestionType] = {
         t for t, cues in vocab.question_types.items() if any(vocab.has_phrase(folded, c) for c in cues)
     }

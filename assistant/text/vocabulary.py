@@ -5,18 +5,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
-
-from assistant.core.datafiles import DataModel, MonthNumber, load_data_file
+from assistant.core.datafiles import DataModel, load_data_file
+from assistant.core.model import Language
+from assistant.text.english import EnglishWords
 from assistant.text.lexicon import load_lexicon
 from assistant.text.analysis import function_words as analysis_function_words
 
 WORDS_FILE = "answer_words.yaml"
 PHRASES_FILE = "answer_phrases.yaml"
 
-Language = Literal["nl", "en"]
-# (ending, replacement) pairs that undo English inflection: "companies" → company, "organised" → organise
-_ENGLISH_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 
 
 @dataclass(frozen=True)
@@ -35,8 +32,6 @@ class Vocabulary:
     who_nouns: frozenset[str]
     list_words: frozenset[str]
     plural_suffixes: dict[str, tuple[str, ...]]
-    months: dict[str, int]
-    ambiguous_months: frozenset[str]
     number_words: frozenset[str]
     role_words: frozenset[str]
     signature_words: frozenset[str]
@@ -46,20 +41,13 @@ class Vocabulary:
     question_words: frozenset[str]
     general_en_nl: dict[str, tuple[str, ...]]  # everyday English words → Dutch (lexicon_en_nl.yaml, general_en_nl)
 
-    def dutch_for(self, english_word: str) -> tuple[str, ...]:
-        """Dutch words for a general English word, found by its base form ("expected" → "expect")."""
-        low = english_word.lower()
-        for base in _english_bases(low):
-            if base in self.general_en_nl:
-                return self.general_en_nl[base]
-        return ()
+    @functools.cached_property
+    def _general_by_stem(self) -> EnglishWords[tuple[str, ...]]:
+        return EnglishWords(self.general_en_nl)
 
-    def month_of(self, word: str) -> int | None:
-        """The month a word names ("maart", "March"; "may" only as "May"), else None."""
-        low = word.lower()
-        if low not in self.months or (low in self.ambiguous_months and not word[:1].isupper()):
-            return None
-        return self.months[low]
+    def dutch_for(self, english_word: str) -> tuple[str, ...]:
+        """Dutch words for a general English word, found by its stem ("expected" → "expect")."""
+        return self._general_by_stem.get(english_word) or ()
 
     def has_phrase(self, text_words: list[str], phrase: str) -> bool:
         """`phrase` occurs in the lower-case word list as consecutive whole words."""
@@ -76,8 +64,6 @@ class AnswerWordsFile(DataModel):
     who_nouns: list[str]
     list_words: list[str]
     plural_suffixes: dict[str, list[str]] = {}
-    months: dict[str, MonthNumber] = {}
-    ambiguous_months: list[str]
     number_words: list[str]
     role_words: list[str]
     signature_words: list[str]
@@ -115,8 +101,6 @@ def vocabulary() -> Vocabulary:
         who_nouns=frozenset(_lower(data.who_nouns)),
         list_words=frozenset(_lower(data.list_words)),
         plural_suffixes={k: tuple(v) for k, v in data.plural_suffixes.items()},
-        months={k.lower(): v for k, v in data.months.items()},
-        ambiguous_months=frozenset(_lower(data.ambiguous_months)),
         number_words=frozenset(_lower(data.number_words)),
         role_words=frozenset(_lower(data.role_words)),
         signature_words=frozenset(_lower(data.signature_words)),
@@ -132,15 +116,6 @@ def vocabulary() -> Vocabulary:
 def phrases(language: Language) -> Phrases:
     texts: PhraseTexts = getattr(load_data_file(PHRASES_FILE, AnswerPhrasesFile), language)
     return Phrases(**texts.model_dump())
-
-
-def _english_bases(word: str) -> list[str]:
-    """The word and what it may be an inflection of: "rounds" → round, "expected" → expect."""
-    bases = [word]
-    for suffix, replacement in _ENGLISH_INFLECTIONS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            bases.append(word[: len(word) - len(suffix)] + replacement)
-    return bases
 
 
 def refusal_texts() -> tuple[str, ...]:

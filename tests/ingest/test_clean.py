@@ -40,7 +40,8 @@ def doc_of(text: str, fmt: str = "txt", pages: list[str] | None = None) -> Loade
     )
 
 
-def fold(text: str) -> str:
+def squash(text: str) -> str:
+    """Lower case, every run of other characters than letters and digits one space (accents kept)."""
     return re.sub(r"[^0-9a-zà-öø-ÿ]+", " ", text.lower()).strip()
 
 
@@ -357,8 +358,8 @@ def test_dev_evidence_survives_cleaning(seeds):
     for line in DEV.read_text(encoding="utf-8").splitlines():
         question = json.loads(line)
         for evidence in question["evidence"]:
-            wanted = fold(evidence)
-            texts = [fold(seeds[name[:3]].text) for name in question["docs"]]
+            wanted = squash(evidence)
+            texts = [squash(seeds[name[:3]].text) for name in question["docs"]]
             found = any(wanted in t for t in texts) or (
                 len(wanted) >= 12 and max(fuzz.partial_ratio(wanted, t) for t in texts) >= 90
             )

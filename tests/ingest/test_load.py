@@ -61,6 +61,29 @@ def test_cp1252_text_is_read_with_a_warning(tmp_path: Path):
     assert len(doc.warnings) == 1 and "Windows-1252" in doc.warnings[0]
 
 
+def test_latin1_text_is_read_with_a_warning(tmp_path: Path):
+    path = tmp_path / "oud.txt"
+    path.write_bytes("Café financiële geïnteresseerd, één".encode("latin-1"))
+    doc = load(path)
+    assert doc.pages[0].text == "Café financiële geïnteresseerd, één"
+    assert len(doc.warnings) == 1 and "UTF-8" in doc.warnings[0]
+
+
+def test_utf16_with_bom_is_read_without_a_warning(tmp_path: Path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("De financiële sector.".encode("utf-16"))
+    doc = load(path)
+    assert doc.pages[0].text == "De financiële sector."
+    assert doc.warnings == []
+
+
+def test_text_in_no_known_encoding_is_refused(tmp_path: Path):
+    path = tmp_path / "kapot.txt"
+    path.write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 30)  # undefined in Windows-1252, no Western text
+    reason = reason_for(path)
+    assert "UTF-8" in reason and "save the file as UTF-8" in reason
+
+
 def test_file_name_with_spaces_and_non_ascii_just_works(tmp_path: Path):
     path = tmp_path / "map met spatie" / "brief ë 2016.txt"
     path.parent.mkdir()

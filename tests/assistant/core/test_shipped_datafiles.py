@@ -13,6 +13,8 @@ from assistant.kamer.dossier import read_metadata
 from assistant.register.official_chat import OfficialChatFile
 from assistant.register.rules import RegisterRulesFile, TimelineRulesFile
 from assistant.retrieval.intents import load_intents
+from assistant.text.dates import DatesFile
+from assistant.text.letters import LettersFile
 from assistant.text.lexicon import AbbreviationsFile, GlossaryFile, LanguageMarkersFile, LexiconFile
 from assistant.text.vocabulary import AnswerPhrasesFile, AnswerWordsFile
 from assistant.webapp.starters import read_starter_questions
@@ -24,8 +26,10 @@ MODELS = {
     "answer_phrases.yaml": AnswerPhrasesFile,
     "answer_words.yaml": AnswerWordsFile,
     "cleaning.yaml": CleaningFile,
+    "dates.yaml": DatesFile,
     "glossary.yaml": GlossaryFile,
     "language_markers.yaml": LanguageMarkersFile,
+    "letters.yaml": LettersFile,
     "lexicon_en_nl.yaml": LexiconFile,
     "metadata_rules.yaml": MetadataRulesFile,
     "official_chat.yaml": OfficialChatFile,

@@ -5,7 +5,8 @@ import time
 import pytest
 
 from assistant.core.errors import DataFileError
-from assistant.text.analysis import DutchAnalyzer, fold, read_word_list
+from assistant.text.analysis import DutchAnalyzer, read_word_list
+from assistant.text.fold import fold
 
 CORPUS = [
     "De IMVO-convenanten gaan over ketenverantwoordelijkheid van bedrijven in de keten.",
@@ -18,10 +19,6 @@ CORPUS = [
 @pytest.fixture(scope="module")
 def analyzer() -> DutchAnalyzer:
     return DutchAnalyzer.fit(CORPUS)
-
-
-def test_fold_removes_diacritics_and_case():
-    assert fold("Financiële Geïdentificeerd") == "financiele geidentificeerd"
 
 
 def test_stopwords_are_dropped_but_negations_and_quantities_kept(analyzer):
