@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer import features
+from assistant.text import features
 from assistant.answer.support import MARK_RE
 from assistant.core.model import Passage
 from assistant.text.sentences import split_sentences

@@ -18,7 +18,7 @@ from assistant.answer.candidates import list_items_after, sentence_candidates
 from assistant.answer.signals import ScoredCandidate, question_signals, sentence_signals
 from assistant.answer.support import Tokenize, Translate, check_answer
 from assistant.text.vocabulary import phrases
-from assistant.answer import features
+from assistant.text import features
 from assistant.core.model import Answer, Language, Passage
 from assistant.text.question import Question
 

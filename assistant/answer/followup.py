@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer import features
+from assistant.text import features
 from assistant.text.vocabulary import vocabulary
 from assistant.text.fold import fold
 

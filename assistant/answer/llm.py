@@ -19,7 +19,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from assistant.answer import features
+from assistant.text import features
 from assistant.answer.quotes import check_quotes
 from assistant.answer.prompts import PromptTemplate, load_prompt, packaged_prompt
 from assistant.answer.support import Tokenize, Translate, check_answer, remove_invalid_citations, strip_marks

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from assistant.answer import features
+from assistant.text import features
 from assistant.answer.support import MARK_RE, expand_mark
 from assistant.core.model import Passage
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answer import features
+from assistant.text import features
 from assistant.answer.candidates import Candidate
 from assistant.core.model import Passage
 from assistant.text.fold import fold

@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from assistant.answer import features
+from assistant.text import features
 from assistant.text.vocabulary import is_refusal, vocabulary
 from assistant.core.model import AnswerSentence, Citation, Passage
 from assistant.text.sentences import split_sentences

@@ -67,7 +67,7 @@ class QuestionAnalyzer:
         )
 
     def _words(self, profile: QuestionProfile, language: Language) -> tuple[QuestionWord, ...]:
-        from assistant.answer import features
+        from assistant.text import features
 
         vocab = vocabulary()
         names = set(features.name_words(" ".join(profile.words), known_word=self._known_english if language == "en" else None))

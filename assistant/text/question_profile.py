@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.answer import features
+from assistant.text import features
 from assistant.core.model import Language
 from assistant.text.fold import fold
 from assistant.text.vocabulary import vocabulary
