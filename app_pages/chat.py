@@ -6,7 +6,6 @@ import streamlit as st
 
 from assistant.core.errors import ImvoError
 from assistant.core.model import Answer, Citation, Passage
-from assistant.text.lexicon import load_lexicon
 from assistant.webapp.answer_view import (
     UNSUPPORTED_LEGEND,
     answer_caption,
@@ -24,7 +23,7 @@ from assistant.webapp.formatting import escape_markdown
 from assistant.webapp.highlight import NO_TERMS, QueryTerms
 from assistant.webapp.messages import EMPTY_STORE, error_message
 from assistant.webapp.pdf_page import render_page
-from assistant.webapp.resources import get_resources
+from assistant.webapp.resources import get_lexicon, get_resources
 from assistant.webapp.starters import starter_questions
 from assistant.webapp.streaming import stream_plain
 
@@ -34,7 +33,7 @@ resources = get_resources()
 assistant = resources.assistant
 settings = resources.settings
 session = chat_session(st.session_state)
-lexicon = load_lexicon()
+lexicon = get_lexicon()
 
 st.title("IMVO-assistent")
 

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from assistant.core.errors import EmptyStoreError, ImvoError
-from assistant.register.rules import KINDS
 from assistant.webapp.answer_view import source_card_html
 from assistant.webapp.documents import KAMERSTUK_DISPLAY
 from assistant.webapp.export import table_csv
@@ -15,6 +14,7 @@ from assistant.webapp.register_view import (
     evidence,
     filter_items,
     item_title,
+    kind_choices,
     kind_label,
     labels,
     official_columns,
@@ -66,7 +66,7 @@ bounds = period_bounds(everything)
 cols = st.columns([2, 3, 3])
 open_only = cols[0].toggle("Alleen openstaande", key="reg_open")
 kinds = cols[1].multiselect(
-    "Soort", KINDS, format_func=kind_label, key="reg_kinds", placeholder="Alle soorten", select_all=False
+    "Soort", kind_choices(), format_func=kind_label, key="reg_kinds", placeholder="Alle soorten", select_all=False
 )
 period = None
 if bounds and bounds[0] < bounds[1]:

@@ -28,8 +28,6 @@ def lint_imports() -> str:
     return found
 
 
-@pytest.mark.xfail(strict=False, reason="layer violations are being removed (text→answer in question typing); "
-                   "drop this mark once lint-imports passes")
 def test_the_import_contracts_hold() -> None:
     result = subprocess.run([lint_imports(), "--no-cache", "--no-logo", str(ROOT / ".importlinter")], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
@@ -62,8 +60,6 @@ def test_the_script_check_finds_imports_at_any_depth(tmp_path: Path) -> None:
                                         f"{probe}:6 imports ingest.pipeline"]
 
 
-@pytest.mark.xfail(strict=False, reason="app_pages still import assistant.text and assistant.register directly; "
-                   "drop this mark once they go through assistant.webapp / assistant.service")
 def test_the_streamlit_scripts_import_only_the_web_app_the_service_and_the_core() -> None:
     assert SCRIPTS and all(p.exists() for p in SCRIPTS)
     problems = [problem for path in SCRIPTS for problem in forbidden_imports(path)]

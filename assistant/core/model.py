@@ -2,15 +2,15 @@
 
 Ingest makes `DocumentMetadata` and `Chunk`s, the store keeps them and returns `Passage`s (a chunk with
 its document's fields), retrieval ranks passages, the answerers write `Answer`s that cite them, and the
-CLI, the web app, the HTTP API and the audit log only render these. Register items and timeline events
-live with the register (assistant/register/), which builds them from passages.
+CLI, the web app, the HTTP API and the audit log only render these. The register (assistant/register/)
+builds register items and timeline events from passages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 Language = Literal["nl", "en"]
 PassageKind = Literal["heading", "paragraph", "list_item", "footnote", "signature"]
@@ -158,3 +158,76 @@ class Answer:
         shown = list(passages) if passages is not None else [c.passage for c in citations]
         return cls(question=question, text=text, answered=True, mode=mode, language=language, sentences=sentences,
                    citations=citations, passages=shown, **trace)
+
+
+# --- the register and the timeline (built from passages by assistant/register/) ------------------------
+KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{id}.html"  # id: "26485-212", "34550-XVII-5"
+T = TypeVar("T")
+
+
+def _from_dict(cls: type[T], data: dict[str, Any], required: set[str], what: str) -> T:
+    """A saved item read back: fields it does not know (from a newer version) are ignored."""
+    missing = required - set(data)
+    if missing:
+        raise ValueError(f"{what} lacks {sorted(missing)}")
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class RegisterItem:
+    """A motion, commitment or bill of the register, with the passages behind its state."""
+
+    id: str
+    kind: str  # motie | toezegging | initiatiefwetsvoorstel
+    kamerstuk: str | None  # "26485-341"
+    members: list[str]  # submitters, or the member of government who made the commitment
+    date: str | None  # when made/adopted, ISO as precise as the text ("2020-12")
+    debate: str | None
+    subject: str | None
+    status: str = "onbekend"  # aangenomen, verworpen, aangehouden, ingetrokken, ingediend, gedaan, aangekondigd, ...
+    execution: str = "onbekend"  # uitgevoerd | twijfel | onbekend
+    open: bool | None = None
+    status_inferred: bool = False  # status follows from a report of execution, not from an explicit statement
+    contradicted: bool = False  # "tegenstrijdig": a source of lower authority says otherwise (marked in evidence)
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # passages behind status and execution
+    mentions: list[dict[str, Any]] = field(default_factory=list)  # every passage that mentions the item
+    part: int | None = None  # n-th of several items named together ("twee moties van de leden ...")
+
+    @property
+    def url(self) -> str | None:
+        return KAMERSTUK_URL.format(id=self.kamerstuk) if self.kamerstuk else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RegisterItem:
+        return _from_dict(cls, data, {"id", "kind", "kamerstuk", "members", "date", "debate", "subject"}, "item")
+
+
+@dataclass
+class TimelineEvent:
+    """A dated event a passage reports or announces (a report, a covenant, a motion, a conference)."""
+
+    date: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day | month | year
+    label: str  # one line
+    kind: str  # rapport, convenant, motie, conferentie, bijeenkomst, wetgeving, overig
+    planned: bool  # lies after the document's date or is announced as coming
+    doc_id: str
+    title: str
+    source: str
+    page: int
+    chunk_id: str
+    text: str  # the passage
+    quote: str  # the sentence that dates the event
+    doc_date: str | None = None
+    also_in: list[dict[str, Any]] = field(default_factory=list)  # the same event in other passages
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimelineEvent:
+        return _from_dict(cls, data, {"date", "precision", "label", "kind", "doc_id", "chunk_id"}, "event")

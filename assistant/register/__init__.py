@@ -6,8 +6,10 @@
 """
 
 from assistant.register.chat import answer_from_register
-from assistant.register.register import Register, RegisterItem, build_register
-from assistant.register.timeline import TimelineEvent, build_timeline, load_timeline, save_timeline
+from assistant.register.register import Register, build_register
+from assistant.core.model import RegisterItem
+from assistant.register.timeline import build_timeline, load_timeline, save_timeline
+from assistant.core.model import TimelineEvent
 
 __all__ = [
     "Register",

@@ -13,7 +13,8 @@ from assistant.core.model import Answer, AnswerSentence, Citation, Language, Pas
 from assistant.text.dates import format_date
 from assistant.register.extract import name_key, named_in_text
 from assistant.register.official import OfficialJoin
-from assistant.register.register import Register, RegisterItem, _query_kamerstukken
+from assistant.register.register import Register, _query_kamerstukken, surnames
+from assistant.core.model import RegisterItem
 from assistant.register.rules import KINDS, register_rules
 
 MAX_ITEMS = 10
@@ -95,7 +96,7 @@ def _names_unknown_item(question: str, register: Register) -> bool:
             return True
         if members:
             asked = {name_key(m).split()[-1] for m in members}
-            if not any(i.kind == kind and asked <= {s.split()[-1] for s in i.surnames if s} for i in register.items):
+            if not any(i.kind == kind and asked <= {s.split()[-1] for s in surnames(i) if s} for i in register.items):
                 return True
     return False
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.kamer.record import OfficialMotion, OfficialRecord, OfficialToezegging
-from assistant.register.register import RegisterItem
+from assistant.core.model import RegisterItem
 
 _DECIDED = ("aangenomen", "verworpen", "aangehouden", "ingetrokken")
 

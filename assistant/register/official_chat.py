@@ -17,7 +17,8 @@ from assistant.kamer.record import OfficialMotion
 from assistant.core.model import Answer, AnswerSentence, Citation, Passage
 from assistant.text.dates import format_date
 from assistant.register.official import OfficialJoin, disagreements
-from assistant.register.register import Register, RegisterItem, _query_kamerstukken
+from assistant.register.register import Register, _query_kamerstukken
+from assistant.core.model import RegisterItem
 
 
 class OfficialCues(DataModel):

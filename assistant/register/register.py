@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from assistant.core.errors import DataFileError
-from assistant.text.kamerstuk import find_kamerstuk_refs, kamerstuk_url
+from assistant.text.kamerstuk import find_kamerstuk_refs
 from assistant.text.fold import fold
-from assistant.core.model import Passage
+from assistant.core.model import Passage, RegisterItem
 from assistant.register.authority import Authority
 from assistant.text.dates import DateValue
 from assistant.register.extract import Mention, extract_mentions, name_key, same_debate
@@ -25,42 +25,9 @@ FORMAT_VERSION = 1
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 
 
-@dataclass
-class RegisterItem:
-    id: str
-    kind: str  # motie | toezegging | initiatiefwetsvoorstel
-    kamerstuk: str | None  # "26485-341"
-    members: list[str]  # submitters, or the member of government who made the commitment
-    date: str | None  # when made/adopted, ISO as precise as the text ("2020-12")
-    debate: str | None
-    subject: str | None
-    status: str = "onbekend"  # aangenomen, verworpen, aangehouden, ingetrokken, ingediend, gedaan, aangekondigd, ...
-    execution: str = "onbekend"  # uitgevoerd | twijfel | onbekend
-    open: bool | None = None
-    status_inferred: bool = False  # status follows from a report of execution, not from an explicit statement
-    contradicted: bool = False  # "tegenstrijdig": a source of lower authority says otherwise (marked in evidence)
-    evidence: list[dict[str, Any]] = field(default_factory=list)  # passages behind status and execution
-    mentions: list[dict[str, Any]] = field(default_factory=list)  # every passage that mentions the item
-    part: int | None = None  # n-th of several items named together ("twee moties van de leden ...")
-
-    @property
-    def url(self) -> str | None:
-        return kamerstuk_url(self.kamerstuk) if self.kamerstuk else None
-
-    @property
-    def surnames(self) -> list[str]:
-        return [name_key(m) for m in self.members]
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RegisterItem:
-        names = {f.name for f in fields(cls)}
-        missing = {"id", "kind", "kamerstuk", "members", "date", "debate", "subject"} - set(data)
-        if missing:
-            raise ValueError(f"item lacks {sorted(missing)}")
-        return cls(**{k: v for k, v in data.items() if k in names})
+def surnames(item: RegisterItem) -> list[str]:
+    """The members' surnames as names are matched (folded, particles kept: "van den hul")."""
+    return [name_key(m) for m in item.members]
 
 
 @dataclass
@@ -128,7 +95,7 @@ def score_item(item: RegisterItem, query: str) -> float:
     score = 0.0
     if item.kamerstuk and item.kamerstuk in _query_kamerstukken(query):
         score += 10
-    for surname in item.surnames:
+    for surname in surnames(item):
         last = surname.split()[-1] if surname else ""
         if item.kind == "toezegging":
             portfolio = _content_words(surname) - set(chat["actor_generic_words"])

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from assistant.core.errors import DataFileError
 from assistant.text.kamerstuk import find_kamerstuk_refs
 from assistant.text.fold import fold
-from assistant.core.model import Passage
+from assistant.core.model import Passage, TimelineEvent
 from assistant.text.dates import DateMention, find_dates, is_month_name, reference_period
 from assistant.register.rules import timeline_rules
 from assistant.register.textnorm import Sentence, date_sort_key, document_text, group_by_document
@@ -20,35 +19,6 @@ from assistant.register.textnorm import Sentence, date_sort_key, document_text, 
 FORMAT_VERSION = 1
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _CAPITALISED_RUN = re.compile(r"\b(?:[A-ZÀ-Ý][a-zà-ÿ]+\s+){1,5}[A-ZÀ-Ý][a-zà-ÿ]+\b")
-
-
-@dataclass
-class TimelineEvent:
-    date: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
-    precision: str  # day | month | year
-    label: str  # one line
-    kind: str  # rapport, convenant, motie, conferentie, bijeenkomst, wetgeving, overig
-    planned: bool  # lies after the document's date or is announced as coming
-    doc_id: str
-    title: str
-    source: str
-    page: int
-    chunk_id: str
-    text: str  # the passage
-    quote: str  # the sentence that dates the event
-    doc_date: str | None = None
-    also_in: list[dict[str, Any]] = field(default_factory=list)  # the same event in other passages
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TimelineEvent:
-        names = {f.name for f in fields(cls)}
-        missing = {"date", "precision", "label", "kind", "doc_id", "chunk_id"} - set(data)
-        if missing:
-            raise ValueError(f"event lacks {sorted(missing)}")
-        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 def timeline_to_dict(events: list[TimelineEvent]) -> dict[str, Any]:

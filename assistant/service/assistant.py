@@ -22,10 +22,11 @@ from assistant.text.question import Question, QuestionAnalyzer
 from assistant.retrieval.filters import SearchFilters
 from assistant.retrieval.hybrid import PassageRetriever, SearchResult
 from assistant.core.settings import Settings
+from assistant.derived.glossary import GlossaryEntry
 from assistant.service.knowledge_base import KnowledgeBase
 from assistant.register.official import OfficialJoin
-from assistant.register.register import RegisterItem
-from assistant.register.timeline import TimelineEvent
+from assistant.core.model import RegisterItem
+from assistant.core.model import TimelineEvent
 from assistant.service.uploads import (
     SavedUpload, UploadLimits, UploadProgressFn, UploadResult, ingest_uploads, save_upload,
 )
@@ -248,6 +249,9 @@ class Assistant:
 
     def timeline(self) -> list[TimelineEvent]:
         return self.knowledge.timeline()
+
+    def glossary(self) -> list[GlossaryEntry]:
+        return self.knowledge.glossary()
 
     def upload_limits(self) -> UploadLimits:
         return UploadLimits.from_settings(self.settings)

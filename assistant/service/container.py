@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from assistant.components.embeddings import EmbeddingModel, LazyEmbeddings, lazy_embeddings
 from assistant.core.settings import Settings
-from assistant.register.derived import DerivedData
+from assistant.derived.data import DerivedData
 from assistant.service.knowledge_base import KnowledgeBase
 from assistant.store.store import Store
 
@@ -27,7 +27,9 @@ def build_store(settings: Settings, *, embeddings: EmbeddingModel | None = None)
 
 
 def build_derived(settings: Settings, store: Store) -> DerivedData:
-    return DerivedData(store, settings.upload_dir)
+    from assistant.text.lexicon import load_lexicon
+
+    return DerivedData(store, settings.upload_dir, load_lexicon())
 
 
 @contextmanager

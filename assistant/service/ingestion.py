@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.core.model import ProgressFn
 from assistant.core.settings import Settings
-from assistant.register.derived import DerivedData
+from assistant.service.container import build_derived
 from assistant.store.check import CheckReport, check_store
 from assistant.store.lock import writer_lock
 from assistant.store.store import Store
@@ -30,7 +30,7 @@ def ingest_files_locked(
     store.writing = True  # its own commits need no reopen of the vectors
     try:
         report = run_ingest(store, paths, settings.ingest, rebuild=rebuild, progress=progress)
-        derived = DerivedData(store, settings.upload_dir)
+        derived = build_derived(settings, store)
         if report.count("ingested") or report.count("removed"):
             derived.rebuild()
         else:  # nothing new: only repair what a crash or damage left behind
@@ -43,5 +43,5 @@ def ingest_files_locked(
 def check_knowledge_base(store: Store, settings: Settings) -> CheckReport:
     """`imvo check`: the store's own consistency, then the derived register and timeline."""
     report = check_store(store)
-    report.problems += DerivedData(store, settings.upload_dir).problems()
+    report.problems += build_derived(settings, store).problems()
     return report

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from assistant.core.model import ProgressFn
 from assistant.core.settings import Settings
+from assistant.service.container import build_derived
 from assistant.kamer.dossier import FetchReport, fetch_dossier
 from assistant.kamer.http import PoliteClient
 from assistant.kamer.sync import SyncReport, sync_official
-from assistant.register.derived import DerivedData
 from assistant.service.ingestion import ingest_files
 from assistant.store.store import Store
 from ingest.pipeline import IngestReport
@@ -60,7 +60,7 @@ def update_dossier(
         summary.ingest = ingest_fetched(store, settings, progress)
         if sync and report.interrupted is None and not store.is_empty():
             summary.sync = sync_official(
-                client, settings, DerivedData(store, settings.upload_dir).register(), dossiers=[report.dossier], toezeggingen=False, progress=progress
+                client, settings, build_derived(settings, store).register(), dossiers=[report.dossier], toezeggingen=False, progress=progress
             )
         summary.requests, summary.retries = client.stats.requests, client.stats.retries
         return summary

@@ -19,10 +19,11 @@ from assistant.core.settings import Settings
 if TYPE_CHECKING:  # annotations only: each operation imports what it runs when it runs
     from assistant.kamer.http import PoliteClient
     from assistant.kamer.sync import SyncReport
-    from assistant.register.derived import DerivedData
+    from assistant.derived.data import DerivedData
+    from assistant.derived.glossary import GlossaryEntry
     from assistant.register.official import OfficialJoin
-    from assistant.register.register import RegisterItem
-    from assistant.register.timeline import TimelineEvent
+    from assistant.core.model import RegisterItem
+    from assistant.core.model import TimelineEvent
     from assistant.store.check import CheckReport
     from assistant.store.store import Store
     from ingest.pipeline import IngestReport
@@ -74,6 +75,10 @@ class KnowledgeBase:
 
     def timeline(self) -> list[TimelineEvent]:
         return self._ready().timeline()
+
+    def glossary(self) -> list[GlossaryEntry]:
+        """Every glossary term with the passages that use it (empty passages on an empty store)."""
+        return self._derive(self._opened).glossary()
 
     def check(self) -> CheckReport:
         """Whether SQLite, Chroma, BM25, register and timeline agree (counts and ids); repairs nothing."""

@@ -1,6 +1,6 @@
 """`imvo check`, the store's part: are SQLite (the commit point), Chroma and the BM25 snapshot in step?
 Reads only; `imvo ingest` repairs what this finds. (The register and timeline are checked by the
-derived step, assistant/register/derived.py.)"""
+derived step, assistant/derived/data.py.)"""
 
 from __future__ import annotations
 

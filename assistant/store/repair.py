@@ -1,7 +1,7 @@
 """Self-repair after (or instead of) an ingest: re-embed committed passages whose vector is missing, drop
 vectors no passage refers to, and rebuild BM25 from SQLite when it is damaged, missing or behind.
 SQLite is the commit point, so everything here can be recomputed from it. (The register and timeline
-are repaired by the derived step, assistant/register/derived.py.)"""
+are repaired by the derived step, assistant/derived/data.py.)"""
 
 from __future__ import annotations
 

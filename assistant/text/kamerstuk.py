@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-URL_TEMPLATE = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html"
+from assistant.core.model import KAMERSTUK_URL
+
 
 # Budget chapters are printed as Roman numerals after the dossier ("34 550 XVII"); a trailing
 # letter occurs for split chapters ("IXB").
@@ -94,5 +95,4 @@ def kamerstuk_url(kamerstuk_id: str) -> str:
     m = _CANONICAL.fullmatch(kamerstuk_id)
     if not m:
         raise ValueError(f"not a normalised Kamerstuk id (expected e.g. '26485-212'): {kamerstuk_id!r}")
-    dossier, nr = kamerstuk_id.split("-", 1)
-    return URL_TEMPLATE.format(dossier=dossier, nr=nr)
+    return KAMERSTUK_URL.format(id=kamerstuk_id)

@@ -1,37 +1,13 @@
-"""The glossary for newcomers: every term and abbreviation with the passages that use it."""
+"""The glossary page's search and table layout (the entries themselves are derived data: assistant/derived/glossary.py)."""
 
 from __future__ import annotations
 
 import re
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from assistant.core.model import Passage
+from assistant.derived.glossary import GlossaryEntry
 from assistant.text.lexicon import GlossaryTerm, Lexicon
-
-
-@dataclass
-class GlossaryEntry:
-    term: GlossaryTerm
-    passages: list[Passage] = field(default_factory=list)
-
-    @property
-    def phrases(self) -> list[str]:
-        """What to mark in a passage: the term, its aliases and its written-out name."""
-        extra = [self.term.expansion] if self.term.expansion else []
-        return [self.term.term, *self.term.aliases, *extra]
-
-
-def glossary_entries(lexicon: Lexicon, passages: Iterable[Passage]) -> list[GlossaryEntry]:
-    """The glossary in alphabetical order, each term with the passages where it (or an alias) occurs,
-    found the way retrieval finds it (lexicon.glossary_terms_in: stems, abbreviation forms)."""
-    entries = {t.term: GlossaryEntry(t) for t in lexicon.glossary()}
-    for passage in passages:
-        for term in lexicon.glossary_terms_in(passage.text):
-            if term.term in entries:
-                entries[term.term].passages.append(passage)
-    return list(entries.values())
 
 
 def _relevance(entry: GlossaryEntry, q: str) -> int | None:

@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 
 from assistant.core.model import Passage
-from assistant.register import RegisterItem
-from assistant.register.rules import register_rules
+from assistant.core.model import RegisterItem
+from assistant.register.rules import KINDS, register_rules
 from assistant.webapp.documents import kamerstuk_link
 from assistant.webapp.formatting import dutch_date, first_day, last_day
 
@@ -19,6 +19,11 @@ from assistant.webapp.formatting import dutch_date, first_day, last_day
 def labels() -> dict[str, Any]:
     """The Dutch names of kinds, statuses and execution states (register_rules.yaml, chat.labels.nl)."""
     return register_rules().chat["labels"]["nl"]
+
+
+def kind_choices() -> tuple[str, ...]:
+    """The kinds the register page filters on, in the register's order."""
+    return KINDS
 
 
 def kind_label(kind: str) -> str:

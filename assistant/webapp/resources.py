@@ -14,8 +14,8 @@ from assistant.service.container import build_assistant
 from assistant.core.errors import ConfigurationError
 from assistant.service.assistant import Assistant
 from assistant.core.settings import Settings
-from assistant.text.lexicon import load_lexicon
-from assistant.webapp.glossary import GlossaryEntry, glossary_entries
+from assistant.derived.glossary import GlossaryEntry
+from assistant.text.lexicon import Lexicon, load_lexicon
 
 log = logging.getLogger(__name__)
 WARM_UP_TIMEOUT_S = 120.0
@@ -70,12 +70,11 @@ def get_resources() -> WebResources:
     return _resources(settings.model_dump_json(), settings)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _glossary(store_dir: str, generation: int, _web: WebResources) -> list[GlossaryEntry]:
-    return glossary_entries(load_lexicon(), _web.assistant.passages())
-
-
 def get_glossary(resources: WebResources) -> list[GlossaryEntry]:
-    """Glossary terms with their passages, recomputed when an ingest changes the store's generation."""
-    assistant = resources.assistant
-    return _glossary(str(assistant.settings.store_dir), assistant.generation(), resources)
+    """Glossary terms with their passages (derived after each ingest; read once per store generation)."""
+    return resources.assistant.glossary()
+
+
+def get_lexicon() -> Lexicon:
+    """The lexicon the pages mark glossary terms and question words with (read once per process)."""
+    return load_lexicon()

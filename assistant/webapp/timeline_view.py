@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
-from assistant.register import TimelineEvent
+from assistant.core.model import TimelineEvent
 from assistant.webapp.formatting import dutch_date, middle_day
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from assistant.text.lexicon import GlossaryTerm
-from assistant.webapp.glossary import GlossaryEntry, search_entries
+from assistant.derived.glossary import GlossaryEntry
+from assistant.webapp.glossary import search_entries
 
 
 def entry(term: str, definition: str, expansion: str | None = None, aliases: tuple[str, ...] = ()) -> GlossaryEntry:

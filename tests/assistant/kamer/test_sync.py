@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from assistant.kamer.record import load_record, load_toezeggingen
 from assistant.kamer.sync import dossier_of, sync_official
-from assistant.register import Register, RegisterItem
+from assistant.register import Register
+from assistant.core.model import RegisterItem
 
 
 def register_with(*items: RegisterItem) -> Register:

@@ -12,7 +12,7 @@ import pytest
 from assistant.service.container import build_assistant, build_derived, build_store
 from assistant.kamer.record import OfficialMotion, OfficialRecord, save_record
 from assistant.service.presenters import register_csv_row, register_item_to_dict
-from assistant.register import RegisterItem
+from assistant.core.model import RegisterItem
 from assistant.register.official import OfficialJoin, disagreements
 from assistant.core.settings import Settings
 from assistant.service.ingestion import ingest_files

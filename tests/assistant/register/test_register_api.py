@@ -5,7 +5,8 @@ import json
 import pytest
 
 from assistant.core.errors import DataFileError
-from assistant.register import Register, RegisterItem, build_register
+from assistant.register import Register, build_register
+from assistant.core.model import RegisterItem
 from assistant.testing.passages import passages_from_texts
 
 

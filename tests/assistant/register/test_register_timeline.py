@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.errors import DataFileError
-from assistant.register import TimelineEvent, build_timeline, load_timeline, save_timeline
+from assistant.register import build_timeline, load_timeline, save_timeline
+from assistant.core.model import TimelineEvent
 from assistant.testing.passages import make_passage, passages_from_texts
 
 
