@@ -83,6 +83,11 @@ class Passage(Chunk):
     def indexed(self) -> str:
         return self.indexed_text(self.title)
 
+    def reference(self) -> dict[str, Any]:
+        """Where the passage stands and what it says, as every JSON output cites it (CLI, API, register)."""
+        return {"chunk_id": self.chunk_id, "doc_id": self.doc_id, "title": self.title, "source": self.source,
+                "page": self.page, "text": self.text}
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

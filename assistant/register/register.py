@@ -210,16 +210,7 @@ def _mention_entries(mentions: list[Mention]) -> list[dict[str, Any]]:
 
 
 def _passage_entry(p: Passage) -> dict[str, Any]:
-    return {
-        "doc_id": p.doc_id,
-        "title": p.title,
-        "doc_type": p.doc_type,
-        "doc_date": p.date,
-        "source": p.source,
-        "page": p.page,
-        "chunk_id": p.chunk_id,
-        "text": p.text,
-    }
+    return p.reference() | {"doc_type": p.doc_type, "doc_date": p.date}
 
 
 def _item(group: _Group, authority: Authority | None) -> RegisterItem:

@@ -9,17 +9,6 @@ from assistant.core.model import Answer, Passage
 from assistant.retrieval.hybrid import SearchResult
 
 
-def passage_brief(p: Passage) -> dict[str, Any]:
-    return {
-        "chunk_id": p.chunk_id,
-        "doc_id": p.doc_id,
-        "title": p.title,
-        "source": p.source,
-        "page": p.page,
-        "text": p.text,
-    }
-
-
 def kamerstuk_links(p: Passage) -> list[dict[str, str]]:
     return [{"id": ref, "url": kamerstuk_url(ref)} for ref in p.kamerstuk_refs]
 
@@ -28,7 +17,7 @@ def search_to_dict(result: SearchResult) -> dict[str, Any]:
     return {
         "query": result.query,
         "results": [
-            {"rank": i, **passage_brief(p), "score": round(p.score, 6), "kamerstuk_refs": kamerstuk_links(p)}
+            {"rank": i, **p.reference(), "score": round(p.score, 6), "kamerstuk_refs": kamerstuk_links(p)}
             for i, p in enumerate(result.passages, start=1)
         ],
     }
@@ -43,7 +32,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "language": answer.language,
         "rewritten_query": answer.rewritten_query,
         "citations": [
-            {"n": c.n, **passage_brief(c.passage), "supported": c.supported} for c in answer.citations
+            {"n": c.n, **c.passage.reference(), "supported": c.supported} for c in answer.citations
         ],
         "sentences": [
             {"text": s.text, "citations": s.citations, "support": round(s.support, 3), "supported": s.supported}
