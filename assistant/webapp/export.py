@@ -9,7 +9,7 @@ import pandas as pd
 
 from assistant.service.presenters import answer_to_markdown
 from assistant.webapp.chat_state import ChatSession
-from assistant.webapp.formatting import MONTHS_NL
+from assistant.webapp.formatting import dutch_moment
 
 
 def chat_to_markdown(session: ChatSession, *, exported_at: datetime | None = None) -> str:
@@ -17,7 +17,7 @@ def chat_to_markdown(session: ChatSession, *, exported_at: datetime | None = Non
     lines = [
         "# Gesprek met de IMVO-assistent",
         "",
-        f"Geëxporteerd op {moment.day} {MONTHS_NL[moment.month - 1]} {moment.year}, {moment:%H:%M}.",
+        f"Geëxporteerd op {dutch_moment(moment)}.",
         "",
     ]
     for turn in session.turns:

@@ -4,51 +4,31 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
+from assistant.text.dates import format_date, reference_period
 
 
 def dutch_date(iso: str | None) -> str:
     """'2016-06-17' → '17 juni 2016'; '2020-12' → 'december 2020'; '2017' → '2017'; None → ''."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS_NL[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{MONTHS_NL[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        return iso
-    return iso
+    return format_date(iso, "nl")
 
 
 def first_day(iso: str) -> date | None:
     """The first day an ISO date of any precision covers ('2017' → 2017-01-01)."""
-    parts = iso.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 1
-        day = int(parts[2]) if len(parts) > 2 else 1
-        return date(year, month, day)
-    except (ValueError, IndexError):
-        return None
+    span = _span(iso)
+    return span[0] if span else None
 
 
 def last_day(iso: str) -> date | None:
     """The last day an ISO date of any precision covers ('2020-02' → 2020-02-29)."""
-    start = first_day(iso)
-    if start is None:
+    span = _span(iso)
+    return span[1] if span else None
+
+
+def _span(iso: str) -> tuple[date, date] | None:
+    try:
+        return reference_period(iso)
+    except ValueError:  # "2020-13": not a date
         return None
-    parts = iso.split("-")
-    if len(parts) >= 3:
-        return start
-    if len(parts) == 2:
-        following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return date.fromordinal(following.toordinal() - 1)
-    return date(start.year, 12, 31)
 
 
 def middle_day(iso: str) -> date | None:
@@ -68,7 +48,12 @@ def dutch_timestamp(iso: str | None) -> str:
     except ValueError:
         return iso
     zone = moment.strftime("%Z") or "lokale tijd"
-    return f"{moment.day} {MONTHS_NL[moment.month - 1]} {moment.year}, {moment:%H:%M} ({zone})"
+    return f"{dutch_moment(moment)} ({zone})"
+
+
+def dutch_moment(moment: datetime) -> str:
+    """'22 november 2026, 11:00'."""
+    return f"{format_date(moment.date().isoformat(), 'nl')}, {moment:%H:%M}"
 
 
 def pages_text(count: int) -> str:

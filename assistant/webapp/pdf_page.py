@@ -11,10 +11,11 @@ import difflib
 import io
 import re
 import time
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from assistant.text.fold import fold
 
 MIN_RUN_WORDS = 3
 RENDER_SCALE = 2.0  # 144 dpi: an A4 page 1190 px wide, sharp in the large dialog
@@ -31,12 +32,8 @@ class PageImage:
     render_ms: float
 
 
-def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-
-
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(_fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def passage_spans(page_text: str, passage: str, min_run: int = MIN_RUN_WORDS) -> list[tuple[int, int]]:
