@@ -154,19 +154,10 @@ def answer_from_register(
 
 
 def register_answer(
-    question: str, language: str, text: str, sentences: list[AnswerSentence], citations: list[Citation]
+    question: str, language: Language, text: str, sentences: list[AnswerSentence], citations: list[Citation]
 ) -> Answer:
     """An answer from the register (or the official record): the cited passages are all it shows."""
-    return Answer(
-        question=question,
-        text=text,
-        answered=True,
-        mode="register",
-        language=language,
-        sentences=sentences,
-        citations=citations,
-        passages=[c.passage for c in citations],
-    )
+    return Answer.cited(question, text, "register", language, sentences, citations)
 
 
 def _sources(item: RegisterItem) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from assistant.core.model import Passage
 from assistant.retrieval.filters import SearchFilters
@@ -22,6 +22,7 @@ class Reranker(Protocol):
     def rerank(self, query: str, passages: Sequence[Passage]) -> list[Passage]: ...
 
 
+@runtime_checkable
 class PassageRetriever(Protocol):
     """What the answerers and the LangChain adapter need: ranked passages for a query."""
 

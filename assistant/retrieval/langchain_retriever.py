@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -11,6 +9,7 @@ from pydantic import ConfigDict
 
 from assistant.core.model import Passage
 from assistant.retrieval.filters import SearchFilters
+from assistant.retrieval.hybrid import PassageRetriever
 
 
 def passage_to_document(passage: Passage) -> Document:
@@ -23,7 +22,7 @@ def passage_to_document(passage: Passage) -> Document:
 class ImvoRetriever(BaseRetriever):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    searcher: Any  # a PassageRetriever (HybridRetriever); Any keeps pydantic out of our types
+    searcher: PassageRetriever  # checked by pydantic as an instance of the (runtime-checkable) protocol
     k: int = 5
     filters: SearchFilters | None = None
 
