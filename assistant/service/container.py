@@ -10,11 +10,16 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from assistant.components.embeddings import EmbeddingModel, LazyEmbeddings, lazy_embeddings
+from assistant.components.embeddings import EmbeddingModel, LazyEmbeddings, build_embeddings, lazy_embeddings
 from assistant.core.settings import Settings
 from assistant.derived.data import DerivedData
 from assistant.service.knowledge_base import KnowledgeBase
 from assistant.store.store import Store
+
+
+def build_embedding_model(settings: Settings) -> EmbeddingModel:
+    """The configured embedding model, loaded now (ConfigurationError when it cannot load)."""
+    return build_embeddings(settings.embedding)
 
 
 def build_store(settings: Settings, *, embeddings: EmbeddingModel | None = None) -> Store:

@@ -13,10 +13,10 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.components.embeddings import EmbeddingModel, build_embeddings
+from assistant.components.embeddings import EmbeddingModel
 from assistant.core.model import ProgressFn
 from assistant.core.settings import Settings
-from assistant.service.container import build_store
+from assistant.service.container import build_embedding_model, build_store
 from assistant.service.ingestion import ingest_files_locked
 from assistant.store.lock import writer_lock
 from assistant.store.store import Store
@@ -35,7 +35,7 @@ def rebuild_store(
     with writer_lock(target, settings.lock_timeout_s):
         recover_interrupted_swap(target)
         if embeddings is None:
-            embeddings = build_embeddings(settings.embedding)  # raises ConfigurationError before anything is touched
+            embeddings = build_embedding_model(settings)  # raises ConfigurationError before anything is touched
         beside = target.with_name(target.name + ".rebuild")
         shutil.rmtree(beside, ignore_errors=True)
         # a fresh, unique collection: on a shared Chroma server the old store keeps its vectors until the swap
