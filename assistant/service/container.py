@@ -38,15 +38,6 @@ def build_derived(settings: Settings, store: Store) -> DerivedData:
 
 
 @contextmanager
-def open_store(settings: Settings) -> Iterator[Store]:
-    store = build_store(settings)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-@contextmanager
 def open_knowledge_base(settings: Settings) -> Iterator[KnowledgeBase]:
     """The stored documents without the answering models, for commands that answer nothing (ingest,
     check, motions, timeline, Kamer updates); its store is opened when first needed and closed after."""
