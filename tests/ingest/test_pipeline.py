@@ -9,7 +9,6 @@ import pytest
 
 from assistant.core.errors import ModelMismatchError
 from assistant.core.settings import Settings
-from assistant.store.store import Store
 from assistant.service.container import build_derived, build_store
 from assistant.service.ingestion import ingest_files
 from assistant.testing.fake_embeddings import HashEmbeddings
@@ -20,42 +19,8 @@ from assistant.testing.pdf_factory import (
     make_scanned_pdf,
 )
 
-from tests.paths import CORPUS  # noqa: E402
-
-TEXT_A = """Geachte voorzitter,
-
-Het kabinet stuurt u hierbij de voortgangsrapportage over de IMVO-convenanten. In het textielconvenant
-werken bedrijven, vakbonden en maatschappelijke organisaties samen aan betere arbeidsomstandigheden.
-
-Het convenant is op 4 juli 2016 ondertekend door 55 bedrijven. De SER verzorgt het secretariaat.
-"""
-TEXT_B = """Geachte voorzitter,
-
-De motie van de leden Smaling en Voordewind (Kamerstuk 32 852, nr. 24) vraagt om een evaluatiemoment.
-Het kabinet geeft daaraan uitvoering met deze brief over de goudsector en de bancaire sector.
-"""
-
-
-def make_store(
-    tmp_path: Path, embeddings: HashEmbeddings | None = None, **overrides
-) -> tuple[Store, HashEmbeddings, Settings]:
-    emb = embeddings or HashEmbeddings()
-    settings = Settings(store_dir=tmp_path / "store", embedding_model=emb.model_id, **overrides)
-    return build_store(settings, embeddings=emb), emb, settings
-
-
-def outcome(report, name: str):
-    return next(o for o in report.outcomes if Path(o.source).name == name)
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TEXT_A, encoding="utf-8")
-    (folder / "b.md").write_text(TEXT_B, encoding="utf-8")
-    return folder
-
+from tests.ingest.letters import TEXT_A, TEXT_B, make_store, outcome
+from tests.paths import CORPUS
 
 def test_first_run_ingests_and_second_run_embeds_nothing(tmp_path: Path, docs: Path) -> None:
     store, emb, settings = make_store(tmp_path)

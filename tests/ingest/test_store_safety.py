@@ -16,16 +16,7 @@ from assistant.service.container import build_derived, build_store
 from assistant.service.ingestion import ingest_files
 from assistant.service.rebuild import rebuild_store
 from assistant.testing.fake_embeddings import HashEmbeddings
-from tests.ingest.test_pipeline import TEXT_A, TEXT_B, make_store, outcome
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TEXT_A, encoding="utf-8")
-    (folder / "b.md").write_text(TEXT_B, encoding="utf-8")
-    return folder
+from tests.ingest.letters import TEXT_A, make_store, outcome
 
 
 # --- one writer at a time ----------------------------------------------------------------------------
