@@ -42,7 +42,7 @@ test: install browser
 	$(PY) -m pytest
 
 test-fast: install
-	$(PY) -m pytest -m "not browser and not server"
+	$(PY) -m pytest -m "not browser and not server and not bench"
 
 bench: install
 	$(PY) -m bench.embedding_threads

@@ -149,7 +149,9 @@ def main() -> None:
                           f" — {question[:70]}")
                     if i == 1:
                         print(f"time to first answer (question typed → answer with citation visible): {elapsed:.2f} s")
-                print(f"answers 2–{len(times)}: median {statistics.median(times[1:]):.2f} s, max {max(times[1:]):.2f} s")
+                if len(times) > 1:
+                    print(f"answers 2–{len(times)}: median {statistics.median(times[1:]):.2f} s, "
+                          f"max {max(times[1:]):.2f} s")
                 loaded = "with" if not args.no_upload else "without"
                 print(f"resident memory of the streamlit process after {len(times)} questions ({loaded} the embedding "
                       f"model loaded): {rss_mb(proc.pid):.0f} MB (peak {rss_mb(proc.pid, 'VmHWM'):.0f} MB)")

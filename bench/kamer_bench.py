@@ -64,7 +64,7 @@ def run(server: KamerServer, settings: Settings, store: Store, label: str) -> No
     with PoliteClient.from_settings(settings) as client:
         report = fetch_dossier(client, settings, DOSSIER)
     fetched = time.perf_counter()
-    ingest = ingest_fetched(store)
+    ingest = ingest_fetched(store, settings)
     done = time.perf_counter()
     times = [t for t, _ in server.requests[first_request:]]
     span = (times[-1] - times[0]) if len(times) > 1 else 0.0

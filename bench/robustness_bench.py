@@ -326,6 +326,7 @@ KILL_POINTS = [
     ("assistant.store.lexical:LexicalIndex.save", "after", False),
     ("assistant.register.register:Register.save", "after", False),
     ("assistant.derived.data:save_timeline", "before", False),
+    ("assistant.derived.data:save_glossary", "before", False),
     ("assistant.store.store:Store.reconcile_vectors", "before", False),
     ("assistant.store.repair:repair_store", "before", False),
     ("assistant.service.rebuild:ingest_files_locked", "after", True),
