@@ -9,12 +9,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from assistant.components.embeddings import EmbeddingModel, LazyEmbeddings, build_embeddings, lazy_embeddings
 from assistant.core.settings import Settings
 from assistant.derived.data import DerivedData
 from assistant.service.knowledge_base import KnowledgeBase
 from assistant.store.store import Store
+
+if TYPE_CHECKING:  # built lazily below: a command that answers nothing imports none of them
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.retrieval.hybrid import HybridRetriever, Reranker
+    from assistant.service.assistant import Assistant
+    from assistant.text.question import QuestionAnalyzer
 
 
 def build_embedding_model(settings: Settings) -> EmbeddingModel:
@@ -45,7 +53,7 @@ def open_knowledge_base(settings: Settings) -> Iterator[KnowledgeBase]:
         yield kb
 
 
-def build_reranker(settings: Settings):
+def build_reranker(settings: Settings) -> Reranker | None:
     match settings.reranker:
         case "none":
             return None
@@ -56,7 +64,7 @@ def build_reranker(settings: Settings):
     raise AssertionError(settings.reranker)  # Literal: no other value passes validation
 
 
-def build_question_analyzer(store: Store, store_lock: threading.RLock | None = None):
+def build_question_analyzer(store: Store, store_lock: threading.RLock | None = None) -> QuestionAnalyzer:
     """The one analysis every question gets (language, words, stems, type, expansions)."""
     from assistant.answer.translation import lexicon_translator
     from assistant.text.lexicon import load_lexicon
@@ -73,14 +81,16 @@ def build_question_analyzer(store: Store, store_lock: threading.RLock | None = N
     return QuestionAnalyzer(tokenize, lexicon, lexicon_translator(lexicon))
 
 
-def build_retriever(settings: Settings, store: Store):
+def build_retriever(settings: Settings, store: Store) -> HybridRetriever:
     from assistant.retrieval.hybrid import HybridRetriever
     from assistant.text.lexicon import load_lexicon
 
     return HybridRetriever(store, load_lexicon(), settings.retrieval, reranker=build_reranker(settings))
 
 
-def build_assistant(settings: Settings, *, store: Store | None = None, chat_model=None):
+def build_assistant(
+    settings: Settings, *, store: Store | None = None, chat_model: BaseChatModel | None = None
+) -> Assistant:
     """The assistant for these settings. `chat_model` overrides the configured LLM (tests, notebooks)."""
     from assistant.answer.audit import AuditLog
     from assistant.answer.followup import resolve_followup
