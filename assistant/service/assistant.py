@@ -288,10 +288,6 @@ class Assistant:
         them without ids."""
         return self.store.passages(chunk_ids)
 
-    def generation(self) -> int:
-        """A number that changes whenever an ingest commits: the cache key for what pages derive from passages."""
-        return self.store.generation
-
     def text_analyzer(self) -> DutchAnalyzer:
         """The index's own word analysis (stems, compound parts), so that a page marks in a passage the
         words retrieval matched. Not thread-safe: hold `store_lock` when other threads may use it too."""

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable
 
 from assistant.derived.glossary import GlossaryEntry
-from assistant.text.lexicon import GlossaryTerm, Lexicon
 
 
 def _relevance(entry: GlossaryEntry, q: str) -> int | None:
@@ -37,10 +36,6 @@ def search_entries(entries: Iterable[GlossaryEntry], query: str) -> list[Glossar
         return list(entries)
     scored = [(rank, i, e) for i, e in enumerate(entries) if (rank := _relevance(e, q)) is not None]
     return [e for _, _, e in sorted(scored, key=lambda x: (x[0], x[1]))]
-
-
-def terms_in_answer(lexicon: Lexicon, text: str) -> list[GlossaryTerm]:
-    return lexicon.glossary_terms_in(text)
 
 
 # Pixels per character of the table font and the cell padding: enough for a term to show whole.

@@ -80,7 +80,7 @@ def test_the_pages_read_passages_and_documents_through_the_assistant(corpus_stor
     from assistant.core.errors import UnknownDocumentError
 
     assistant = build_assistant(Settings(store_dir=corpus_store_dir, audit_log=False))
-    assert not assistant.is_empty() and assistant.generation() > 0
+    assert not assistant.is_empty()
     every = assistant.passages()
     assert {p.doc_id for p in every} == {d.doc_id for d in assistant.documents()}
     wanted = [every[3].chunk_id, "no-such-passage", every[0].chunk_id]
